@@ -1,0 +1,85 @@
+// Document: one article and the layers the pipeline adds to it.
+//
+//   annalist::Document doc;
+//   doc.id = "a1"; doc.date = 20231129; doc.text = "...";
+//   pipeline.Code(doc, &events);   // fills doc.tokens, doc.sentences, then events
+//
+// The document owns its text. Every span is a byte range [begin, end) into `text` exactly
+// as given (never into a normalised copy), so provenance can be shown in the original.
+// Stages append layers; they never fail on odd text, they add to `warnings`.
+#ifndef ANNALIST_DOCUMENT_H_
+#define ANNALIST_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annalist/options.h"
+
+namespace annalist {
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return begin == end; }
+};
+
+// Penn Treebank part-of-speech tags.
+enum class Pos : uint8_t {
+  kNone = 0,
+  CC, CD, DT, EX, FW, IN, JJ, JJR, JJS, LS, MD, NN, NNS, NNP, NNPS, PDT, POS, PRP, PRPS,
+  RB, RBR, RBS, RP, SYM, TO, UH, VB, VBD, VBG, VBN, VBP, VBZ, WDT, WP, WPS, WRB,
+  kComma,      // ,
+  kPeriod,     // . ! ?
+  kColon,      // : ; ...
+  kOpenQuote,  // `` and opening quotes
+  kCloseQuote, // ''
+  kOpenParen,  // -LRB-
+  kCloseParen, // -RRB-
+  kDollar,     // $
+  kHash,       // #
+  kCount
+};
+
+// Penn name of a tag ("NN", "PRP$", ",", "-LRB-").
+std::string_view PosName(Pos pos);
+// Inverse of PosName; kNone if unknown.
+Pos PosFromName(std::string_view name);
+
+inline bool IsNoun(Pos p) { return p >= Pos::NN && p <= Pos::NNPS; }
+inline bool IsVerb(Pos p) { return p >= Pos::VB && p <= Pos::VBZ; }
+inline bool IsAdjective(Pos p) { return p >= Pos::JJ && p <= Pos::JJS; }
+
+struct Token {
+  Span span;           // bytes of the token in Document::text
+  std::string norm;    // NFKC-normalised, upper-cased ASCII where possible ("U.S.", "SAID", "'S")
+  std::string lemma;   // upper-cased lemma ("SAY" for SAID); filled by the tagger
+  Pos pos = Pos::kNone;
+};
+
+struct Sentence {
+  Span span;                 // bytes in Document::text
+  uint32_t first_token = 0;  // index into Document::tokens
+  uint32_t end_token = 0;    // one past the last token
+  uint32_t size() const { return end_token - first_token; }
+};
+
+struct Document {
+  std::string id;
+  int32_t date = 0;  // story date as YYYYMMDD; 0 if unknown
+  std::string title, source, url;
+  std::string text;
+  CodingOptions options;
+
+  // Layers.
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<std::string> warnings;
+
+  std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
+};
+
+}  // namespace annalist
+
+#endif  // ANNALIST_DOCUMENT_H_

@@ -1,0 +1,47 @@
+// Event: one coded event, the row analysts count. See docs/output.md for the JSON form.
+#ifndef ANNALIST_EVENT_H_
+#define ANNALIST_EVENT_H_
+
+#include <cstdint>
+#include <string>
+
+#include "annalist/document.h"
+
+namespace annalist {
+
+struct ActorRef {
+  std::string code;  // CAMEO actor code ("IRNGOV", "USA", "---GOV"); empty = none
+  std::string text;  // words in the document that named it
+  Span span;         // byte span of `text` in the document; empty if unknown
+  std::string name;  // canonical name when the dictionary has one
+  std::string how;   // "dictionary", "agent", "coreference", "alias", "pronoun"
+};
+
+struct Event {
+  // Always present.
+  std::string doc_id;
+  uint32_t sentence_index = 0;  // 0-based within the document
+  ActorRef source;
+  ActorRef target;              // target.code empty = null target
+  std::string code;             // CAMEO code as a string, leading zeros kept ("0871")
+  int32_t date = 0;             // YYYYMMDD
+
+  // Filled by the annotate stage from the ontology tables.
+  std::string root;             // "08"
+  int quad_class = 0;           // 1..4
+  double goldstein = 0.0;
+  std::string plover;           // PLOVER type, empty for roots 01 and 02
+
+  // Provenance.
+  Span sentence;                // byte span of the sentence
+  Span verb;                    // byte span of the verb that fired
+  std::string rule;             // "CAMEO.2.0.txt:1234" or a built-in rule id
+  std::string attributed_to;    // speaker of reported speech
+  bool negated = false;
+  std::string modality;         // "", "future", "conditional", "intent", ...
+  double confidence = 0.0;
+};
+
+}  // namespace annalist
+
+#endif  // ANNALIST_EVENT_H_

@@ -1,0 +1,57 @@
+// Pipeline: loaded dictionaries and models plus the stages, run in order.
+//
+//   annalist::PipelineConfig config;
+//   config.dictionaries.verbs = {"CAMEO.2.0.txt"};  // empty: built-in knowledge base
+//   auto pipeline = annalist::Pipeline::Load(config);
+//   if (!pipeline.ok()) ...;
+//   std::vector<annalist::Event> events;
+//   (*pipeline)->Code(&doc, &events);
+//
+// Thread safety: after Load, a Pipeline is immutable; Code() may be called from many
+// threads at once, each with its own Document and output vector.
+#ifndef ANNALIST_PIPELINE_H_
+#define ANNALIST_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annalist/document.h"
+#include "annalist/event.h"
+#include "annalist/status.h"
+
+namespace annalist {
+
+struct DictionaryFiles {
+  std::vector<std::string> verbs, actors, agents, discards, issues;
+  bool empty() const {
+    return verbs.empty() && actors.empty() && agents.empty() && discards.empty() && issues.empty();
+  }
+};
+
+struct PipelineConfig {
+  DictionaryFiles dictionaries;
+};
+
+class Pipeline {
+ public:
+  // Loads dictionaries and models. Malformed dictionary lines do not fail the load; they
+  // are listed in warnings() as "file:line: reason".
+  static Result<std::unique_ptr<Pipeline>> Load(const PipelineConfig& config);
+  ~Pipeline();
+
+  // Segments, tags and codes `doc` (its options apply), appending events in sentence order.
+  void Code(Document* doc, std::vector<Event>* events) const;
+
+  const std::vector<std::string>& warnings() const;
+
+  struct Impl;
+
+ private:
+  explicit Pipeline(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace annalist
+
+#endif  // ANNALIST_PIPELINE_H_

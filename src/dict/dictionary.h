@@ -1,0 +1,205 @@
+// The compiled, in-memory form of CAMEO dictionaries. Readers for the PETRARCH-2 files
+// (petrarch_reader.h) and later our own format fill the same structures. Immutable after
+// loading and shared between threads as std::shared_ptr<const Dictionaries>.
+//
+// Words are interned: every dictionary word (upper case, as written after '_' splitting)
+// gets a WordId; at coding time a token's `norm` is looked up once with Vocabulary::Find
+// and matchers compare ids.
+#ifndef ANNALIST_DICT_DICTIONARY_H_
+#define ANNALIST_DICT_DICTIONARY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace annalist::dict {
+
+using WordId = uint32_t;
+inline constexpr WordId kNoWord = 0xffffffffu;
+
+class Vocabulary {
+ public:
+  WordId Intern(std::string_view upper);
+  WordId Find(std::string_view upper) const;  // kNoWord if absent
+  const std::string& Word(WordId id) const { return words_[id]; }
+  size_t size() const { return words_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> words_;
+};
+
+// Where an entry came from: index into Dictionaries::files and a 1-based line.
+struct SourceRef {
+  uint32_t file = 0;
+  uint32_t line = 0;
+};
+
+// A trie of word-id sequences ("THE HERMIT KINGDOM") to a value index. Longest match.
+class PhraseTrie {
+ public:
+  static constexpr uint32_t kNone = 0xffffffffu;
+  // Adds a phrase. If the phrase exists, the value list grows (values are appended in
+  // insertion order; callers decide which wins).
+  void Add(const std::vector<WordId>& words, uint32_t value);
+  // Longest phrase starting at words[0]; returns its length (0 if none) and sets *values.
+  size_t LongestMatch(const WordId* words, size_t count, const std::vector<uint32_t>** values) const;
+  // Calls fn(length, values) for every phrase starting at words[0], shortest first.
+  template <typename Fn>
+  void ForEachMatch(const WordId* words, size_t count, Fn fn) const;
+  size_t node_count() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    std::unordered_map<WordId, uint32_t> children;
+    std::vector<uint32_t> values;
+  };
+  std::vector<Node> nodes_{1};
+};
+
+template <typename Fn>
+void PhraseTrie::ForEachMatch(const WordId* words, size_t count, Fn fn) const {
+  uint32_t node = 0;
+  for (size_t i = 0; i < count; ++i) {
+    auto it = nodes_[node].children.find(words[i]);
+    if (it == nodes_[node].children.end()) return;
+    node = it->second;
+    if (!nodes_[node].values.empty()) fn(i + 1, nodes_[node].values);
+  }
+}
+
+// ---------------------------------------------------------------- actors
+
+// A code with an optional date restriction. Dates are YYYYMMDD integers.
+struct DatedCode {
+  enum class Kind : uint8_t { kAlways, kBefore, kFrom, kBetween };
+  Kind kind = Kind::kAlways;
+  int32_t date1 = 0;  // kBefore: date < date1; kFrom: date >= date1; kBetween: date1 <= date <= date2
+  int32_t date2 = 0;
+  std::string code;   // opaque, output verbatim ("ARNGOV", "ELR/GAL", "+++", "pse")
+  bool Holds(int32_t date) const;
+};
+
+struct Actor {
+  std::string name;                 // primary phrase as written ("SAM_GAMGEE")
+  std::vector<DatedCode> restricted;  // restriction lines, in file order: first that holds wins
+  std::vector<DatedCode> defaults;    // unrestricted codes (primary line), used when none holds
+  SourceRef ref;
+  // Resolves the code for a story date; empty string if nothing holds.
+  const std::string& CodeFor(int32_t date) const;
+};
+
+// ---------------------------------------------------------------- agents
+
+struct Agent {
+  std::string code;    // without '~' ("GOV")
+  bool prefix = false; // "NGO~": goes in front of the actor code
+  SourceRef ref;
+};
+
+// ---------------------------------------------------------------- verbs
+
+// One element of a pattern side, in the order written.
+struct PatternElement {
+  enum class Kind : uint8_t {
+    kWord,       // bare noun ("ATTACK"); words = {ATTACK}
+    kPhrase,     // braced {A B H}: words in order, the last is the head
+    kPrepOpen,   // '(' P: words = {P} (the preposition)
+    kPrepClose,  // ')'
+    kSource,     // '$'
+    kTarget,     // '+'
+    kSkip,       // '^'
+    kCompound,   // '%'
+  };
+  Kind kind = Kind::kWord;
+  std::vector<WordId> words;
+};
+
+struct Pattern {
+  std::vector<PatternElement> pre;   // before '*'
+  std::vector<PatternElement> post;  // after '*'
+  std::string code;                  // "112"; "---" = no event
+  std::string paired_code;           // second half of "[X:Y]"; empty if not paired
+  SourceRef ref;
+};
+
+struct VerbBlock {
+  std::string name;          // "ATTACK" from "--- ATTACK [190] ---"
+  std::string code;          // block code
+  std::string paired_code;
+  std::vector<Pattern> patterns;  // file order; same-path duplicates already resolved (last wins)
+  SourceRef ref;
+};
+
+// One verb form ("SAID", "BREAKS_DOWN") of a block.
+struct Verb {
+  WordId form = kNoWord;          // the inflected head word ("+" word), e.g. BREAKS
+  std::vector<WordId> pre_words;  // words before the head ("WIRE" in WIRE_+TAP)
+  std::vector<WordId> post_words; // particles after the head ("DOWN")
+  WordId base = kNoWord;          // the block-line base word (BREAK)
+  uint32_t block = 0;             // index into Dictionaries::verb_blocks
+  std::string code;               // own bracketed code, else the block code
+  std::string paired_code;
+  SourceRef ref;
+};
+
+// "~ a (a b WILL_ATTACK) SAY = a b 138": rewrites a nested event to a flat one.
+struct Transformation {
+  std::string outer_source, inner_source, inner_target;  // variables: letters, "." or "_"
+  std::vector<std::string> inner_verbs;  // block names or codes as written; "Q" = any
+  std::vector<std::string> outer_verbs;
+  std::string result_source, result_target, result_code;  // result_code "Q" copies the inner code
+  SourceRef ref;
+};
+
+// ---------------------------------------------------------------- discards, issues
+
+struct Discard {
+  bool story = false;  // "+PHRASE": drop the rest of the story
+  SourceRef ref;
+};
+
+struct Issue {
+  std::string code;
+  bool ignore = false;  // "~phrase": cancels all issues of the sentence
+  SourceRef ref;
+};
+
+// ---------------------------------------------------------------- all of it
+
+struct Dictionaries {
+  std::vector<std::string> files;  // file names as given, indexed by SourceRef::file
+  Vocabulary vocab;
+
+  std::vector<Actor> actors;
+  PhraseTrie actor_trie;  // phrase -> actor indices (file order; first listed wins)
+
+  std::vector<Agent> agents;
+  PhraseTrie agent_trie;  // phrase (and generated plurals) -> agent indices
+
+  std::vector<VerbBlock> verb_blocks;
+  std::vector<Verb> verbs;
+  // Head-word form -> verb indices, multi-word entries (most words) first, then the
+  // single-word entry. First definition of an identical form wins (later ones dropped).
+  std::unordered_map<WordId, std::vector<uint32_t>> verbs_by_form;
+  std::vector<Transformation> transformations;
+
+  std::vector<Discard> discards;
+  PhraseTrie discard_trie;
+
+  std::vector<Issue> issues;
+  PhraseTrie issue_trie;
+
+  // "CAMEO.2.0.txt:1234"
+  std::string Describe(SourceRef ref) const;
+};
+
+}  // namespace annalist::dict
+
+#endif  // ANNALIST_DICT_DICTIONARY_H_
