@@ -1,0 +1,51 @@
+#include "annalist/pipeline.h"
+
+#include <utility>
+
+#include "annotate/ontology.h"
+#include "dict/petrarch_reader.h"
+#include "events/coder.h"
+#include "segment/segment.h"
+#include "tag/tagger.h"
+
+namespace annalist {
+
+struct Pipeline::Impl {
+  std::shared_ptr<const dict::Dictionaries> dictionaries;
+  std::shared_ptr<const Tagger> tagger;
+  std::unique_ptr<Coder> coder;
+  std::vector<std::string> warnings;
+};
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
+  auto impl = std::make_unique<Impl>();
+  if (config.dictionaries.empty()) {
+    return InvalidArgument(
+        "no dictionaries given and the built-in knowledge base is not available yet: "
+        "pass --verbs/--actors/--agents/--discards/--issues (PETRARCH-2 format)");
+  }
+  auto dictionaries = dict::LoadPetrarch(config.dictionaries, &impl->warnings);
+  if (!dictionaries.ok()) return dictionaries.status();
+  impl->dictionaries = *dictionaries;
+
+  auto tagger = Tagger::Builtin();
+  if (!tagger.ok()) return tagger.status();
+  impl->tagger = *tagger;
+  impl->coder = std::make_unique<Coder>(impl->dictionaries);
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
+}
+
+void Pipeline::Code(Document* doc, std::vector<Event>* events) const {
+  Segment(doc);
+  for (const Sentence& sentence : doc->sentences) impl_->tagger->Tag(doc, sentence);
+  size_t first_new = events->size();
+  impl_->coder->CodeDocument(*doc, events);
+  for (size_t i = first_new; i < events->size(); ++i) Annotate(&(*events)[i]);
+}
+
+const std::vector<std::string>& Pipeline::warnings() const { return impl_->warnings; }
+
+}  // namespace annalist

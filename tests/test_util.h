@@ -1,0 +1,63 @@
+// Helpers shared by the tests that drive the CLI binary.
+#ifndef ANNALIST_TESTS_TEST_UTIL_H_
+#define ANNALIST_TESTS_TEST_UTIL_H_
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace annalist::testing {
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+inline void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+struct CommandResult {
+  std::string out;
+  int exit_code = -1;
+};
+
+// Runs a shell command, capturing stdout (stderr goes where the command sends it).
+inline CommandResult Run(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+inline std::string SharedDir() { return ANNALIST_SHARED_DIR; }
+
+// The Phoenix PETRARCH-2 dictionaries as CLI options.
+inline std::string PhoenixOptions() {
+  const std::string d = SharedDir() + "/reference/dictionaries/phoenix/";
+  return " --verbs " + d + "CAMEO.2.0.txt --actors " + d + "Phoenix.Countries.actors.txt --actors " + d +
+         "Phoenix.International.actors.txt --actors " + d + "Phoenix.MilNonState.actors.txt --agents " + d +
+         "Phoenix.agents.txt --discards " + d + "Phoenix.discards.txt --issues " + d + "Phoenix.IssueCoding.txt ";
+}
+
+// The validation suite's dictionaries as CLI options.
+inline std::string ValidationOptions() {
+  const std::string d = SharedDir() + "/reference/dictionaries/petrarch2-validation/";
+  return " --verbs " + d + "PETR_Validate_verbs_2_02.txt --actors " + d + "PETR_Validate_actors_2_02.txt --agents " +
+         d + "PETR_Validate_agents_2_02.txt --discards " + d + "PETR_Validate_discards_2_02.txt ";
+}
+
+}  // namespace annalist::testing
+
+#endif  // ANNALIST_TESTS_TEST_UTIL_H_
