@@ -38,7 +38,7 @@ TEST(Golden, ArticlesCodeAsReviewed) {
     const std::string expected_path =
         std::string(ANNALIST_SOURCE_DIR) + "/tests/golden/" + golden.name + ".events.jsonl";
     CommandResult result =
-        Run(std::string(ANNALIST_CLI) + " code --threads 1" + PhoenixOptions() + golden.input + " 2>/dev/null");
+        RunCommand(std::string(ANNALIST_CLI) + " code --threads 1" + PhoenixOptions() + golden.input + " 2>/dev/null");
     ASSERT_EQ(result.exit_code, 0);
     if (update) {
       WriteFile(expected_path, result.out);

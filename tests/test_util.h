@@ -29,7 +29,7 @@ struct CommandResult {
 };
 
 // Runs a shell command, capturing stdout (stderr goes where the command sends it).
-inline CommandResult Run(const std::string& command) {
+inline CommandResult RunCommand(const std::string& command) {
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

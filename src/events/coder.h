@@ -11,6 +11,8 @@
 
 namespace annalist {
 
+class CoderImpl;
+
 class Coder {
  public:
   explicit Coder(std::shared_ptr<const dict::Dictionaries> dictionaries);
@@ -22,6 +24,7 @@ class Coder {
 
  private:
   std::shared_ptr<const dict::Dictionaries> dict_;
+  std::shared_ptr<const CoderImpl> impl_;  // compiled patterns (anchor index)
 };
 
 }  // namespace annalist

@@ -1,7 +1,38 @@
+// annalist: the command-line tool. One file per verb (code_command.cc, eval_command.cc);
+// the work is in the library.
 #include <cstdio>
 #include <cstring>
 
+#include "cli.h"
+
+namespace {
+
+constexpr char kHelp[] =
+    "usage: annalist COMMAND [OPTIONS]\n"
+    "\n"
+    "annalist reads news and writes CAMEO event data, every event traceable to its words.\n"
+    "\n"
+    "commands:\n"
+    "  code [OPTIONS] [FILE...]    code articles (JSONL or text; stdin if no FILE) into\n"
+    "                              event JSON lines on stdout\n"
+    "  eval --gold F [OPTIONS]     code a gold set and print exact / precision / recall / F1\n"
+    "\n"
+    "Run 'annalist COMMAND --help' for the options of a command.\n";
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  std::fprintf(stderr, "annalist: not yet wired\n");
-  return 2;
+  if (argc < 2) {
+    std::fputs(kHelp, stderr);
+    return annalist::cli::kExitUsage;
+  }
+  const char* command = argv[1];
+  if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 || std::strcmp(command, "help") == 0) {
+    std::fputs(kHelp, stdout);
+    return annalist::cli::kExitOk;
+  }
+  if (std::strcmp(command, "code") == 0) return annalist::cli::RunCode(argc, argv);
+  if (std::strcmp(command, "eval") == 0) return annalist::cli::RunEval(argc, argv);
+  std::fprintf(stderr, "annalist: unknown command '%s'\n\n%s", command, kHelp);
+  return annalist::cli::kExitUsage;
 }

@@ -1,0 +1,163 @@
+// Per-stage and whole-pipeline throughput on the GigaWord sample (AFP excerpts) with the
+// Phoenix dictionaries. Each benchmark checks its answer (non-empty output) so a broken
+// stage cannot look fast. Run: build/bench/annalist_bench
+#include <benchmark/benchmark.h>
+#include <simdjson.h>
+
+#include <string>
+#include <vector>
+
+#include "annalist/pipeline.h"
+#include "actors/actor_matcher.h"
+#include "dict/petrarch_reader.h"
+#include "events/coder.h"
+#include "segment/segment.h"
+#include "tag/tagger.h"
+
+namespace {
+
+const std::string kShared = ANNALIST_SHARED_DIR;
+
+std::vector<std::string> LoadTexts() {
+  std::vector<std::string> texts;
+  simdjson::dom::parser parser;
+  simdjson::dom::document_stream stream;
+  auto json = simdjson::padded_string::load(kShared + "/reference/eval/gigaword-sample.text.jsonl");
+  if (json.error() || parser.parse_many(json.value()).get(stream)) return texts;
+  for (auto record : stream) {
+    std::string_view text;
+    if (!record["text"].get(text)) texts.emplace_back(text);
+  }
+  return texts;
+}
+
+annalist::DictionaryFiles PhoenixFiles() {
+  const std::string d = kShared + "/reference/dictionaries/phoenix/";
+  annalist::DictionaryFiles files;
+  files.verbs = {d + "CAMEO.2.0.txt"};
+  files.actors = {d + "Phoenix.Countries.actors.txt", d + "Phoenix.International.actors.txt",
+                  d + "Phoenix.MilNonState.actors.txt"};
+  files.agents = {d + "Phoenix.agents.txt"};
+  files.discards = {d + "Phoenix.discards.txt"};
+  files.issues = {d + "Phoenix.IssueCoding.txt"};
+  return files;
+}
+
+const std::vector<std::string>& Texts() {
+  static const std::vector<std::string> texts = LoadTexts();
+  return texts;
+}
+
+size_t TotalBytes() {
+  size_t bytes = 0;
+  for (const auto& t : Texts()) bytes += t.size();
+  return bytes;
+}
+
+void BM_Segment(benchmark::State& state) {
+  size_t sentences = 0;
+  annalist::Document doc;
+  for (auto _ : state) {
+    for (const auto& text : Texts()) {
+      doc.text = text;
+      annalist::Segment(&doc);
+      sentences += doc.sentences.size();
+    }
+  }
+  if (sentences == 0) state.SkipWithError("no sentences");
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+  state.counters["sentences/s"] = benchmark::Counter(sentences, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
+
+void BM_Tag(benchmark::State& state) {
+  auto tagger = annalist::Tagger::Builtin();
+  std::vector<annalist::Document> docs(Texts().size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    docs[i].text = Texts()[i];
+    annalist::Segment(&docs[i]);
+  }
+  size_t sentences = 0, verbs = 0;
+  for (auto _ : state) {
+    for (auto& doc : docs) {
+      for (const auto& s : doc.sentences) (*tagger)->Tag(&doc, s);
+      sentences += doc.sentences.size();
+    }
+  }
+  for (const auto& doc : docs)
+    for (const auto& t : doc.tokens) verbs += annalist::IsVerb(t.pos);
+  if (verbs == 0) state.SkipWithError("no verbs tagged");
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+  state.counters["sentences/s"] = benchmark::Counter(sentences, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Tag)->Unit(benchmark::kMillisecond);
+
+void BM_LoadPhoenix(benchmark::State& state) {
+  for (auto _ : state) {
+    std::vector<std::string> warnings;
+    auto dict = annalist::dict::LoadPetrarch(PhoenixFiles(), &warnings);
+    if (!dict.ok() || (*dict)->actors.empty()) state.SkipWithError("load failed");
+  }
+}
+BENCHMARK(BM_LoadPhoenix)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_ActorsAndEvents(benchmark::State& state) {
+  std::vector<std::string> warnings;
+  auto dict = annalist::dict::LoadPetrarch(PhoenixFiles(), &warnings);
+  auto tagger = annalist::Tagger::Builtin();
+  std::vector<annalist::Document> docs(Texts().size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    docs[i].id = std::to_string(i);
+    docs[i].date = 20080801;
+    docs[i].text = Texts()[i];
+    annalist::Segment(&docs[i]);
+    for (const auto& s : docs[i].sentences) (*tagger)->Tag(&docs[i], s);
+  }
+  annalist::Coder coder(*dict);
+  size_t sentences = 0, events_total = 0;
+  std::vector<annalist::Event> events;
+  for (auto _ : state) {
+    for (const auto& doc : docs) {
+      events.clear();
+      coder.CodeDocument(doc, &events);
+      events_total += events.size();
+      sentences += doc.sentences.size();
+    }
+  }
+  if (events_total == 0) state.SkipWithError("no events");
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+  state.counters["sentences/s"] = benchmark::Counter(sentences, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ActorsAndEvents)->Unit(benchmark::kMillisecond);
+
+void BM_Pipeline(benchmark::State& state) {
+  annalist::PipelineConfig config;
+  config.dictionaries = PhoenixFiles();
+  auto pipeline = annalist::Pipeline::Load(config);
+  if (!pipeline.ok()) {
+    state.SkipWithError(pipeline.status().message().c_str());
+    return;
+  }
+  size_t sentences = 0, events_total = 0;
+  std::vector<annalist::Event> events;
+  annalist::Document doc;
+  for (auto _ : state) {
+    for (size_t i = 0; i < Texts().size(); ++i) {
+      doc.id = std::to_string(i);
+      doc.date = 20080801;
+      doc.text = Texts()[i];
+      events.clear();
+      (*pipeline)->Code(&doc, &events);
+      events_total += events.size();
+      sentences += doc.sentences.size();
+    }
+  }
+  if (events_total == 0) state.SkipWithError("no events");
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+  state.counters["sentences/s"] = benchmark::Counter(sentences, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

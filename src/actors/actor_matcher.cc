@@ -1,0 +1,399 @@
+// Actor/agent dictionary hits and the codes of a noun phrase.
+//
+// Matching follows PETRARCH2 (petrarch2-behaviour.md 1.4, 1.5, 2.3): whole tokens, longest
+// phrase, actors tried before agents at each position. Combining hits into codes follows the
+// validation gold where it departs from P2 (5.2 items 2 and 10): agents bind to their own
+// conjunct, an adjective actor distributes over conjoined agent nouns, prefix agents go in
+// front, redundancy is checked on 3-character boundaries, and in a title/name apposition the
+// first actor of the group wins (COMPOUND-17).
+#include "actors/actor_matcher.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace annalist {
+namespace {
+
+using dict::WordId;
+
+constexpr uint32_t kNone = 0xffffffffu;
+
+// ---------------------------------------------------------------- token classes
+
+bool IsAnyOf(std::string_view word, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set) {
+    if (word == s) return true;
+  }
+  return false;
+}
+
+// Separates conjuncts of a noun phrase: commas and the coordinating words of a list.
+bool IsSeparator(const Token& token) {
+  if (token.pos == Pos::kComma) return true;
+  return IsAnyOf(token.norm, {",", "AND", "OR", "NOR", "&"});
+}
+
+// Starts a post-modifying prepositional phrase ("lawmakers IN Arnor", "the government OF
+// Gondor"). Without tags, a short list of common prepositions.
+bool IsPreposition(const Token& token) {
+  if (token.pos == Pos::IN || token.pos == Pos::TO) return true;
+  if (token.pos != Pos::kNone) return false;
+  return IsAnyOf(token.norm, {"OF", "IN", "FROM", "BY", "AT", "FOR", "WITH", "ON", "TO",
+                              "AGAINST", "NEAR", "AMONG"});
+}
+
+bool IsDeterminer(const Token& token) {
+  if (token.pos == Pos::DT || token.pos == Pos::PDT) return true;
+  if (token.pos != Pos::kNone) return false;
+  return IsAnyOf(token.norm, {"THE", "A", "AN"});
+}
+
+// Words that may be coordinated inside a modifier ("awful AND evil minister"): a separator
+// between two of them does not split the noun phrase (COMPOUND-17).
+bool IsModifierWord(const Token& token) {
+  return IsAdjective(token.pos) || token.pos == Pos::RB || token.pos == Pos::RBR ||
+         token.pos == Pos::RBS || token.pos == Pos::VBN || token.pos == Pos::VBG;
+}
+
+// ---------------------------------------------------------------- code combination
+
+// True if `part` already occurs in `code` at a multiple of 3 characters. CAMEO codes are
+// 3-character blocks, so USAGOV already holds GOV, but GMWGOV does not hold WGO
+// (AGENT-17 vs AGENT-23; P2 checks any substring, the gold aligned blocks).
+bool HoldsAligned(const std::string& code, const std::string& part) {
+  if (part.empty()) return true;
+  for (size_t pos = 0; pos + part.size() <= code.size(); pos += 3) {
+    if (code.compare(pos, part.size(), part) == 0) return true;
+  }
+  return false;
+}
+
+struct Scratch {
+  // Per conjunct, the agent hits in token order (indices into `matches`).
+  std::vector<uint32_t> agents;
+  struct Conjunct {
+    uint32_t actor = kNone;          // first actor hit with a code
+    uint32_t agents_begin = 0;       // [agents_begin, agents_end) in Scratch::agents
+    uint32_t agents_end = 0;
+    uint32_t head_agents_begin = 0;  // agents after the actor
+    bool starts_with_determiner = false;
+  };
+  std::vector<Conjunct> conjuncts;
+  std::vector<uint32_t> segment_starts;  // first conjunct of each prepositional segment
+  std::vector<uint32_t> apply;           // agent list being applied
+  std::vector<CodedActor> current, next;
+};
+
+// Applies agents (match indices) to `entry`: suffix agents appended, prefix agents
+// prepended, each skipped if already held on a 3-character boundary. ~PPL is dropped when
+// another agent is present (petrarch2-behaviour.md 2.3).
+void ApplyAgents(const std::vector<ActorMatch>& matches, const uint32_t* agents, size_t count,
+                 CodedActor* entry) {
+  bool has_other_than_people = false;
+  for (size_t i = 0; i < count; ++i) {
+    if (matches[agents[i]].code != "PPL") has_other_than_people = true;
+  }
+  for (size_t i = 0; i < count; ++i) {
+    const ActorMatch& agent = matches[agents[i]];
+    entry->first_token = std::min(entry->first_token, agent.first_token);
+    entry->end_token = std::max(entry->end_token, agent.end_token);
+    if (has_other_than_people && agent.code == "PPL") continue;
+    if (HoldsAligned(entry->code, agent.code)) continue;
+    if (agent.prefix_agent) {
+      // An agent with no actor shows as "---"; a prefix replaces that placeholder
+      // rather than giving "NGO---".
+      if (!entry->has_actor && entry->code == "---") {
+        entry->code = agent.code;
+      } else {
+        entry->code.insert(0, agent.code);
+      }
+    } else {
+      entry->code += agent.code;
+    }
+  }
+}
+
+CodedActor& Push(std::vector<CodedActor>* list) {
+  list->emplace_back();
+  return list->back();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- LookupWords
+
+void LookupWords(const dict::Vocabulary& vocab, const Document& doc, const Sentence& sentence,
+                 std::vector<dict::WordId>* words) {
+  words->resize(sentence.size());
+  for (uint32_t i = 0; i < sentence.size(); ++i) {
+    const std::string& norm = doc.tokens[sentence.first_token + i].norm;
+    WordId id = vocab.Find(norm);
+    // "CORP." when the dictionary writes CORP: retry without the final period.
+    if (id == dict::kNoWord && norm.size() > 1 && norm.back() == '.') {
+      id = vocab.Find(std::string_view(norm).substr(0, norm.size() - 1));
+    }
+    (*words)[i] = id;
+  }
+}
+
+// ---------------------------------------------------------------- FindActorMatches
+
+void FindActorMatches(const dict::Dictionaries& dict, const Document& doc, const Sentence& sentence,
+                      const std::vector<dict::WordId>& words, std::vector<ActorMatch>* out) {
+  out->clear();
+  const size_t count = std::min<size_t>(words.size(), sentence.size());
+  size_t i = 0;
+  while (i < count) {
+    if (words[i] == dict::kNoWord) {
+      ++i;
+      continue;
+    }
+    const std::vector<uint32_t>* values = nullptr;
+    // Actors first at each position, any length; agents only if no actor phrase starts here
+    // (petrarch2-behaviour.md 2.3).
+    size_t length = dict.actor_trie.LongestMatch(words.data() + i, count - i, &values);
+    if (length > 0) {
+      ActorMatch& match = out->emplace_back();
+      match.kind = ActorMatch::Kind::kActor;
+      match.first_token = sentence.first_token + static_cast<uint32_t>(i);
+      match.end_token = match.first_token + static_cast<uint32_t>(length);
+      match.index = values->front();
+      // Values are in file order: the first record whose code holds on the story date wins
+      // (PALESTINIAN [pse] before +PALESTINIAN of PALESTINE [PAL]); if none holds the
+      // phrase still consumes its words (ONODOHER [ONO <911226] in 1995).
+      for (uint32_t actor_index : *values) {
+        const std::string& code = dict.actors[actor_index].CodeFor(doc.date);
+        if (!code.empty()) {
+          match.index = actor_index;
+          match.code = code;
+          break;
+        }
+      }
+      i += length;
+      continue;
+    }
+    length = dict.agent_trie.LongestMatch(words.data() + i, count - i, &values);
+    if (length > 0) {
+      const dict::Agent& agent = dict.agents[values->front()];
+      ActorMatch& match = out->emplace_back();
+      match.kind = ActorMatch::Kind::kAgent;
+      match.first_token = sentence.first_token + static_cast<uint32_t>(i);
+      match.end_token = match.first_token + static_cast<uint32_t>(length);
+      match.index = values->front();
+      match.code = agent.code;
+      match.prefix_agent = agent.prefix;
+      i += length;
+      continue;
+    }
+    ++i;
+  }
+}
+
+// ---------------------------------------------------------------- NounPhraseActors
+//
+// The phrase is cut into prepositional segments ("lawmakers and officials | in Arnor and
+// Gondor") and each segment into conjuncts at commas and and/or/nor. Segments are resolved
+// right to left: a conjunct with its own actor uses it (first actor wins, so a name in
+// apposition after a title is ignored: COMPOUND-17); a conjunct without one takes every
+// entry of the following segment and applies its agents to each (DEMO-08, COMPOUND-10,
+// COMPOUND-18); otherwise an agent conjunct borrows a preceding adjective actor and its
+// modifier agents ("Danish Islamist media and government" = DNKMUSMED, DNKMUSGOV:
+// COMPOUND-22/24), or stands alone as "---XYZ".
+
+void NounPhraseActors(const std::vector<ActorMatch>& matches, const Document& doc,
+                      uint32_t first_token, uint32_t end_token, std::vector<CodedActor>* out) {
+  out->clear();
+  if (first_token >= end_token) return;
+  thread_local Scratch scratch;
+  Scratch& s = scratch;
+  s.agents.clear();
+  s.conjuncts.clear();
+  s.segment_starts.clear();
+
+  // ---- pass 1: conjuncts and segments
+  auto match_it = std::lower_bound(
+      matches.begin(), matches.end(), first_token,
+      [](const ActorMatch& m, uint32_t token) { return m.first_token < token; });
+  uint32_t match_index = static_cast<uint32_t>(match_it - matches.begin());
+
+  Scratch::Conjunct conjunct;
+  bool conjunct_has_tokens = false;
+  auto open_conjunct = [&]() {
+    conjunct = Scratch::Conjunct();
+    conjunct.agents_begin = conjunct.agents_end = conjunct.head_agents_begin =
+        static_cast<uint32_t>(s.agents.size());
+    conjunct_has_tokens = false;
+  };
+  auto close_conjunct = [&]() {
+    if (conjunct_has_tokens) {
+      conjunct.agents_end = static_cast<uint32_t>(s.agents.size());
+      if (conjunct.actor == kNone) conjunct.head_agents_begin = conjunct.agents_end;
+      s.conjuncts.push_back(conjunct);
+    }
+    open_conjunct();
+  };
+  s.segment_starts.push_back(0);
+  open_conjunct();
+
+  uint32_t token_index = first_token;
+  uint32_t last_hit_end = kNone;
+  while (token_index < end_token) {
+    while (match_index < matches.size() && matches[match_index].first_token < token_index) {
+      ++match_index;
+    }
+    if (match_index < matches.size() && matches[match_index].first_token == token_index &&
+        matches[match_index].end_token <= end_token) {
+      const ActorMatch& match = matches[match_index];
+      if (match.kind == ActorMatch::Kind::kActor) {
+        // Actors with no code for the date are ignored; later actors of the same conjunct
+        // are appositions or titles' names and lose to the first (COMPOUND-17).
+        if (!match.code.empty() && conjunct.actor == kNone) {
+          conjunct.actor = match_index;
+          conjunct.head_agents_begin = static_cast<uint32_t>(s.agents.size());
+        }
+      } else {
+        s.agents.push_back(match_index);
+      }
+      conjunct_has_tokens = true;
+      token_index = last_hit_end = match.end_token;
+      ++match_index;
+      continue;
+    }
+    const Token& token = doc.tokens[token_index];
+    if (IsSeparator(token)) {
+      // "awful and evil minister": coordinated modifiers, not coordinated nouns.
+      // Words that are dictionary hits ("Danish and French troops") are not modifiers here.
+      bool next_is_hit = match_index < matches.size() &&
+                         matches[match_index].first_token == token_index + 1;
+      bool between_modifiers = token_index > first_token && token_index + 1 < end_token &&
+                               last_hit_end != token_index && !next_is_hit &&
+                               IsModifierWord(doc.tokens[token_index - 1]) &&
+                               IsModifierWord(doc.tokens[token_index + 1]);
+      if (!between_modifiers) {
+        close_conjunct();
+        ++token_index;
+        continue;
+      }
+    } else if (IsPreposition(token)) {
+      close_conjunct();
+      s.segment_starts.push_back(static_cast<uint32_t>(s.conjuncts.size()));
+      ++token_index;
+      continue;
+    }
+    if (!conjunct_has_tokens && IsDeterminer(token)) conjunct.starts_with_determiner = true;
+    conjunct_has_tokens = true;
+    ++token_index;
+  }
+  close_conjunct();
+
+  // ---- pass 2: resolve segments right to left
+  std::vector<CodedActor>& current = s.current;
+  std::vector<CodedActor>& next = s.next;
+  next.clear();
+  const size_t segment_count = s.segment_starts.size();
+  for (size_t segment = segment_count; segment-- > 0;) {
+    current.clear();
+    const uint32_t conj_begin = s.segment_starts[segment];
+    const uint32_t conj_end = segment + 1 < segment_count
+                                  ? s.segment_starts[segment + 1]
+                                  : static_cast<uint32_t>(s.conjuncts.size());
+    bool next_has_actor = false;
+    for (const CodedActor& entry : next) next_has_actor |= entry.has_actor;
+
+    uint32_t distributor = kNone;  // last conjunct with an adjective actor ("Danish media")
+    size_t bare_run_begin = 0;     // entries of a run of bare-actor conjuncts ("Arnor and ...")
+    bool in_bare_run = false;
+    for (uint32_t c = conj_begin; c < conj_end; ++c) {
+      const Scratch::Conjunct& conj = s.conjuncts[c];
+      const uint32_t* agents = s.agents.data() + conj.agents_begin;
+      const size_t agent_count = conj.agents_end - conj.agents_begin;
+      if (conj.actor != kNone) {
+        const ActorMatch& actor = matches[conj.actor];
+        size_t entry_index = current.size();
+        CodedActor& entry = Push(&current);
+        entry.code = actor.code;
+        entry.first_token = actor.first_token;
+        entry.end_token = actor.end_token;
+        entry.has_actor = true;
+        ApplyAgents(matches, agents, agent_count, &entry);
+        const size_t head_count = conj.agents_end - conj.head_agents_begin;
+        if (agent_count == 0) {
+          // Bare actor: a following "Gondor soldiers" may lend it its agents.
+          if (!in_bare_run) bare_run_begin = entry_index;
+          in_bare_run = true;
+          distributor = kNone;
+        } else {
+          if (head_count > 0 && in_bare_run && !conj.starts_with_determiner) {
+            // "Arnor and Gondor lawmakers": the head noun covers the bare actors before it
+            // (P2 applies every agent to every actor of the NP). Not across "the X ..."
+            // appositions ("Gondor and Dagolath, the Osgiliath newspaper").
+            const uint32_t* head = s.agents.data() + conj.head_agents_begin;
+            for (size_t e = bare_run_begin; e < entry_index; ++e) {
+              ApplyAgents(matches, head, head_count, &current[e]);
+            }
+          }
+          in_bare_run = false;
+          distributor = head_count > 0 ? c : kNone;
+        }
+        continue;
+      }
+      in_bare_run = false;
+      if (next_has_actor) {
+        // No actor of its own: the actors of the following prepositional phrase, each with
+        // this conjunct's agents ("the ambassadors of Arnor, Osgiliath and Gondor").
+        for (const CodedActor& borrowed : next) {
+          CodedActor& entry = Push(&current);
+          entry = borrowed;
+          ApplyAgents(matches, agents, agent_count, &entry);
+        }
+        continue;
+      }
+      if (agent_count > 0) {
+        CodedActor& entry = Push(&current);
+        if (distributor != kNone) {
+          // "Danish Islamist media and government": DANISH ISLAMIST modify both nouns.
+          const Scratch::Conjunct& source = s.conjuncts[distributor];
+          const ActorMatch& actor = matches[source.actor];
+          entry.code = actor.code;
+          entry.first_token = actor.first_token;
+          entry.end_token = actor.end_token;
+          entry.has_actor = true;
+          s.apply.clear();
+          // All of the source's agents but its head noun (the last one).
+          for (uint32_t a = source.agents_begin; a + 1 < source.agents_end; ++a) {
+            s.apply.push_back(s.agents[a]);
+          }
+          s.apply.insert(s.apply.end(), agents, agents + agent_count);
+          ApplyAgents(matches, s.apply.data(), s.apply.size(), &entry);
+        } else {
+          // An agent alone: "a senior official" = ---GOV.
+          const ActorMatch& first_agent = matches[agents[0]];
+          entry.code = "---";
+          entry.first_token = first_agent.first_token;
+          entry.end_token = first_agent.end_token;
+          entry.has_actor = false;
+          ApplyAgents(matches, agents, agent_count, &entry);
+        }
+        continue;
+      }
+      // Nothing of its own: agent-only entries of the following segment pass through
+      // ("the head of the government" = ---GOV).
+      for (const CodedActor& borrowed : next) current.push_back(borrowed);
+    }
+    std::swap(current, next);
+  }
+
+  // Duplicates removed, first kept.
+  for (const CodedActor& entry : next) {
+    bool seen = false;
+    for (const CodedActor& kept : *out) {
+      if (kept.code == entry.code) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out->push_back(entry);
+  }
+}
+
+}  // namespace annalist

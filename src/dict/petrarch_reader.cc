@@ -1,0 +1,54 @@
+#include "dict/petrarch_reader.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "dict/petrarch_readers.h"
+
+namespace annalist::dict {
+namespace {
+
+Status ReadWholeFile(const std::string& path, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return IoError(path + ": cannot open: " + std::strerror(errno));
+  out->clear();
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return IoError(path + ": read error");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Dictionaries>> LoadPetrarch(const DictionaryFiles& files,
+                                                         std::vector<std::string>* warnings) {
+  auto dict = std::make_shared<Dictionaries>();
+  using Reader = void (*)(std::string_view, petrarch::ReadContext&);
+  // Verbs first so that their SourceRefs get the low file indices; the order of the
+  // kinds does not matter otherwise. Within a kind, files are read in the order given
+  // (actor_trie values follow it: first listed wins).
+  const std::pair<const std::vector<std::string>*, Reader> kinds[] = {
+      {&files.verbs, &petrarch::ReadVerbs},       {&files.actors, &petrarch::ReadActors},
+      {&files.agents, &petrarch::ReadAgents},     {&files.discards, &petrarch::ReadDiscards},
+      {&files.issues, &petrarch::ReadIssues},
+  };
+  std::string text;
+  for (const auto& [paths, reader] : kinds) {
+    for (const std::string& path : *paths) {
+      Status status = ReadWholeFile(path, &text);
+      if (!status.ok()) return status;
+      uint32_t index = static_cast<uint32_t>(dict->files.size());
+      dict->files.push_back(path);
+      petrarch::ReadContext ctx(dict.get(), warnings, index, path);
+      reader(text, ctx);
+    }
+  }
+  petrarch::FinishVerbs(*dict);
+  return std::shared_ptr<const Dictionaries>(std::move(dict));
+}
+
+}  // namespace annalist::dict

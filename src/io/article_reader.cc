@@ -1,0 +1,506 @@
+#include "io/article_reader.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <limits>
+
+namespace annalist {
+
+namespace {
+
+constexpr size_t kChunkBytes = size_t{1} << 16;
+// Leading whitespace we look through when sniffing the input kind.
+constexpr size_t kSniffLimit = size_t{1} << 20;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsBlank(std::string_view text) {
+  for (char c : text)
+    if (!IsSpace(c)) return false;
+  return true;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+uint64_t LineOfOffset(std::string_view text, size_t offset) {
+  return 1 + std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n');
+}
+
+// `what` is "article text" or "record" (a JSONL line too long to parse).
+std::string TooLargeMessage(uint64_t bytes, size_t limit, std::string_view what) {
+  return std::string(what) + " is " + std::to_string(bytes) + " bytes, larger than the limit of " +
+         std::to_string(limit) + (what == "record" ? " bytes of article text" : " bytes") + " (--max-article-bytes)";
+}
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+}  // namespace
+
+struct ArticleReader::Json {
+  simdjson::dom::parser parser;
+};
+
+bool ParseDate(std::string_view text, int32_t* date) {
+  *date = 0;
+  if (text.empty()) return true;
+  char digits[8];
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    std::memcpy(digits, text.data(), 4);
+    std::memcpy(digits + 4, text.data() + 5, 2);
+    std::memcpy(digits + 6, text.data() + 8, 2);
+  } else if (text.size() == 8) {
+    std::memcpy(digits, text.data(), 8);
+  } else {
+    return false;
+  }
+  int32_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  int year = value / 10000, month = value / 100 % 100, day = value % 100;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+  *date = value;
+  return true;
+}
+
+std::string SetCodingOption(std::string_view name, std::string_view value, CodingOptions* options) {
+  if (name == "require_dyad") {
+    if (EqualsIgnoreCase(value, "true") || value == "1") {
+      options->require_dyad = true;
+    } else if (EqualsIgnoreCase(value, "false") || value == "0") {
+      options->require_dyad = false;
+    } else {
+      return "option require_dyad wants true or false, not '" + std::string(value) + "'";
+    }
+    return "";
+  }
+  int* field = nullptr;
+  if (name == "new_actor_length") field = &options->new_actor_length;
+  else if (name == "comma_min") field = &options->comma_min;
+  else if (name == "comma_max") field = &options->comma_max;
+  else if (name == "comma_bmin") field = &options->comma_bmin;
+  else if (name == "comma_bmax") field = &options->comma_bmax;
+  else if (name == "comma_emin") field = &options->comma_emin;
+  else if (name == "comma_emax") field = &options->comma_emax;
+  if (field == nullptr) return "unknown option '" + std::string(name) + "'";
+  int parsed = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (ec != std::errc() || end != value.data() + value.size() || parsed < 0) {
+    return "option " + std::string(name) + " wants a non-negative integer, not '" + std::string(value) + "'";
+  }
+  *field = parsed;
+  return "";
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length;
+    uint32_t min_code;
+    uint32_t code;
+    if ((c & 0xE0) == 0xC0) {
+      length = 2, min_code = 0x80, code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3, min_code = 0x800, code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4, min_code = 0x10000, code = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + length > n) return i;
+    for (size_t k = 1; k < length; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      code = (code << 6) | (s[i + k] & 0x3F);
+    }
+    if (code < min_code || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+Result<std::unique_ptr<ArticleReader>> ArticleReader::Open(const std::string& path, const ReaderOptions& options,
+                                                            InputKind kind) {
+  if (path == "-") return FromStream(stdin, "-", options, kind);
+  std::FILE* stream = std::fopen(path.c_str(), "rb");
+  if (stream == nullptr) return IoError(path + ": cannot open: " + std::strerror(errno));
+  if (kind == InputKind::kAuto) {
+    if (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson")) kind = InputKind::kJsonl;
+    else if (EndsWith(path, ".txt")) kind = InputKind::kText;
+  }
+  return std::unique_ptr<ArticleReader>(new ArticleReader(stream, true, path, options, kind));
+}
+
+std::unique_ptr<ArticleReader> ArticleReader::FromStream(std::FILE* stream, std::string name,
+                                                         const ReaderOptions& options, InputKind kind) {
+  return std::unique_ptr<ArticleReader>(new ArticleReader(stream, false, std::move(name), options, kind));
+}
+
+ArticleReader::ArticleReader(std::FILE* stream, bool owned, std::string name, const ReaderOptions& options,
+                             InputKind kind)
+    : json_(std::make_unique<Json>()),
+      stream_(stream),
+      owned_(owned),
+      name_(std::move(name)),
+      options_(options),
+      kind_(kind),
+      chunk_(kChunkBytes) {
+  // A JSON line may spell its text with escapes ("\u00e9" is 6 bytes for 2), so the line
+  // limit leaves room above the text limit; the text itself is checked after parsing.
+  const size_t max = options_.max_article_bytes;
+  line_cap_ = max > (std::numeric_limits<size_t>::max() - 65536) / 4 ? std::numeric_limits<size_t>::max()
+                                                                     : 4 * max + 65536;
+}
+
+ArticleReader::~ArticleReader() {
+  if (owned_ && stream_ != nullptr) std::fclose(stream_);
+}
+
+bool ArticleReader::FillChunk() {
+  if (eof_) return false;
+  size_t n = std::fread(chunk_.data(), 1, chunk_.size(), stream_);
+  chunk_pos_ = 0;
+  chunk_end_ = n;
+  if (n == 0) {
+    eof_ = true;
+    return false;
+  }
+  return true;
+}
+
+void ArticleReader::DetectKind() {
+  if (kind_ != InputKind::kAuto) return;
+  // Look at the first non-space byte, keeping every byte read in chunk_ (it grows only
+  // while the input is all whitespace, at most kSniffLimit).
+  if (chunk_pos_ == chunk_end_) FillChunk();
+  size_t scan = chunk_pos_;
+  if (chunk_end_ - scan >= kBom.size() && std::string_view(&chunk_[scan], kBom.size()) == kBom) scan += kBom.size();
+  for (;;) {
+    while (scan < chunk_end_ && IsSpace(chunk_[scan])) ++scan;
+    if (scan < chunk_end_) {
+      kind_ = chunk_[scan] == '{' ? InputKind::kJsonl : InputKind::kText;
+      return;
+    }
+    if (eof_ || chunk_end_ - chunk_pos_ >= kSniffLimit) break;
+    // Append the next read to what we have.
+    size_t have = chunk_end_;
+    chunk_.resize(std::max(chunk_.size(), have + kChunkBytes));
+    size_t n = std::fread(chunk_.data() + have, 1, chunk_.size() - have, stream_);
+    if (n == 0) {
+      eof_ = true;
+      break;
+    }
+    chunk_end_ += n;
+  }
+  kind_ = InputKind::kJsonl;  // only whitespace: nothing to read either way
+}
+
+bool ArticleReader::NextLine(bool* too_long, uint64_t* line_bytes) {
+  line_.clear();
+  *too_long = false;
+  *line_bytes = 0;
+  bool any = false;
+  for (;;) {
+    if (chunk_pos_ == chunk_end_ && !FillChunk()) {
+      if (!any) return false;
+      ++line_number_;
+      break;
+    }
+    any = true;
+    const char* begin = chunk_.data() + chunk_pos_;
+    const size_t available = chunk_end_ - chunk_pos_;
+    const void* newline = std::memchr(begin, '\n', available);
+    size_t take = newline ? static_cast<const char*>(newline) - begin : available;
+    *line_bytes += take;
+    if (!*too_long) {
+      if (line_.size() + take > line_cap_) {
+        *too_long = true;
+        line_.clear();
+        line_.shrink_to_fit();
+      } else {
+        line_.append(begin, take);
+      }
+    }
+    chunk_pos_ += take;
+    if (newline) {
+      ++chunk_pos_;
+      ++line_number_;
+      break;
+    }
+  }
+  if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+  return true;
+}
+
+ReadItem ArticleReader::Fail(ReadError* error, uint64_t line, std::string message) {
+  error->input = name_;
+  error->line = line;
+  error->message = std::move(message);
+  return ReadItem::kError;
+}
+
+ReadItem ArticleReader::Next(Document* doc, ReadError* error, GoldFields* gold) {
+  DetectKind();
+  return kind_ == InputKind::kJsonl ? NextJsonl(doc, error, gold) : NextText(doc, error);
+}
+
+namespace {
+
+void ResetDocument(Document* doc, const CodingOptions& defaults) {
+  doc->id.clear();
+  doc->date = 0;
+  doc->title.clear();
+  doc->source.clear();
+  doc->url.clear();
+  doc->text.clear();
+  doc->options = defaults;
+  doc->tokens.clear();
+  doc->sentences.clear();
+  doc->warnings.clear();
+}
+
+// Reads an option object ({"require_dyad": "False", "comma_max": 4, ...}) into *options.
+std::string ReadOptions(simdjson::dom::element value, const char* field, CodingOptions* options) {
+  simdjson::dom::object object;
+  if (value.is_null()) return "";
+  if (value.get(object) != simdjson::SUCCESS) return std::string("\"") + field + "\" is not an object";
+  for (auto [key, option] : object) {
+    std::string text;
+    switch (option.type()) {
+      case simdjson::dom::element_type::BOOL:
+        text = bool(option.get_bool()) ? "true" : "false";
+        break;
+      case simdjson::dom::element_type::INT64:
+        text = std::to_string(int64_t(option.get_int64()));
+        break;
+      case simdjson::dom::element_type::UINT64:
+        text = std::to_string(uint64_t(option.get_uint64()));
+        break;
+      case simdjson::dom::element_type::STRING:
+        text = std::string(std::string_view(option.get_string()));
+        break;
+      case simdjson::dom::element_type::NULL_VALUE:
+        continue;
+      default:
+        return std::string("\"") + field + "\": option " + std::string(key) + " has a value of the wrong type";
+    }
+    std::string message = SetCodingOption(key, text, options);
+    if (!message.empty()) return std::string("\"") + field + "\": " + message;
+  }
+  return "";
+}
+
+// Reads an optional string field; numbers are accepted as their text (ids are sometimes numbers).
+bool ReadStringLike(simdjson::dom::element value, std::string* out) {
+  switch (value.type()) {
+    case simdjson::dom::element_type::STRING:
+      *out = std::string(std::string_view(value.get_string()));
+      return true;
+    case simdjson::dom::element_type::INT64:
+      *out = std::to_string(int64_t(value.get_int64()));
+      return true;
+    case simdjson::dom::element_type::UINT64:
+      *out = std::to_string(uint64_t(value.get_uint64()));
+      return true;
+    case simdjson::dom::element_type::NULL_VALUE:
+      out->clear();
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string ReadExpected(simdjson::dom::element value, std::vector<Triple>* expected) {
+  expected->clear();
+  if (value.is_null()) return "";
+  simdjson::dom::array array;
+  if (value.get(array) != simdjson::SUCCESS) return "\"expected\" is not a list";
+  for (simdjson::dom::element item : array) {
+    simdjson::dom::object object;
+    if (item.get(object) != simdjson::SUCCESS) return "\"expected\" holds a non-object";
+    Triple triple;
+    for (auto [key, field] : object) {
+      std::string* out = key == "source" ? &triple.source
+                         : key == "target" ? &triple.target
+                         : key == "code"   ? &triple.code
+                                           : nullptr;
+      if (out != nullptr && !ReadStringLike(field, out)) {
+        return "\"expected\": " + std::string(key) + " is not a string";
+      }
+    }
+    if (triple.code.empty()) return "\"expected\": an event without a code";
+    expected->push_back(std::move(triple));
+  }
+  return "";
+}
+
+}  // namespace
+
+ReadItem ArticleReader::NextJsonl(Document* doc, ReadError* error, GoldFields* gold) {
+  for (;;) {
+    bool too_long;
+    uint64_t line_bytes;
+    if (!NextLine(&too_long, &line_bytes)) return ReadItem::kEnd;
+    const uint64_t line = line_number_;
+    if (too_long) {
+      ++records_;
+      return Fail(error, line, TooLargeMessage(line_bytes, options_.max_article_bytes, "record"));
+    }
+    std::string_view record = line_;
+    if (line == 1 && record.substr(0, kBom.size()) == kBom) record.remove_prefix(kBom.size());
+    if (IsBlank(record)) continue;  // blank lines hold no record
+    ++records_;
+
+    if (const void* nul = std::memchr(record.data(), 0, record.size())) {
+      return Fail(error, line,
+                  "binary data: NUL byte at column " +
+                      std::to_string(static_cast<const char*>(nul) - record.data() + 1));
+    }
+    if (!simdjson::validate_utf8(record.data(), record.size())) {
+      return Fail(error, line, "invalid UTF-8 at column " + std::to_string(FindInvalidUtf8(record) + 1));
+    }
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end: give it padding in line_.
+    const size_t offset = record.data() - line_.data();
+    const size_t length = record.size();
+    line_.append(simdjson::SIMDJSON_PADDING, '\0');
+    record = std::string_view(line_.data() + offset, length);
+
+    simdjson::dom::element root;
+    auto parse_error = json_->parser.parse(record.data(), record.size(), false).get(root);
+    if (parse_error != simdjson::SUCCESS) {
+      return Fail(error, line, std::string("broken JSON: ") + simdjson::error_message(parse_error));
+    }
+    simdjson::dom::object object;
+    if (root.get(object) != simdjson::SUCCESS) return Fail(error, line, "record is not a JSON object");
+
+    ResetDocument(doc, options_.defaults);
+    if (gold != nullptr) *gold = GoldFields();
+    bool has_text = false;
+    simdjson::dom::element options_value, config_value;
+    bool has_options = false, has_config = false;
+    for (auto [key, value] : object) {
+      if (key == "text") {
+        std::string_view text;
+        if (value.get(text) != simdjson::SUCCESS) return Fail(error, line, "\"text\" is not a string");
+        if (text.size() > options_.max_article_bytes) {
+          return Fail(error, line, TooLargeMessage(text.size(), options_.max_article_bytes, "article text"));
+        }
+        doc->text.assign(text);
+        has_text = true;
+      } else if (key == "id") {
+        if (!ReadStringLike(value, &doc->id)) return Fail(error, line, "\"id\" is not a string");
+      } else if (key == "date") {
+        // A malformed date does not cost the article: it is coded with the date unknown
+        // (dated actor roles then take their undated code) and the reader warns.
+        std::string date_text;
+        if (!ReadStringLike(value, &date_text) || !ParseDate(date_text, &doc->date)) {
+          doc->date = 0;
+          doc->warnings.push_back("\"date\" " + (date_text.empty() ? std::string("value") : "'" + date_text + "'") +
+                                  " is not a date (YYYY-MM-DD or YYYYMMDD); coded with the date unknown");
+        }
+      } else if (key == "title" || key == "source" || key == "url") {
+        std::string* out = key == "title" ? &doc->title : key == "source" ? &doc->source : &doc->url;
+        if (!ReadStringLike(value, out)) return Fail(error, line, "\"" + std::string(key) + "\" is not a string");
+      } else if (key == "options") {
+        options_value = value;
+        has_options = true;
+      } else if (key == "config" && options_.gold) {
+        config_value = value;
+        has_config = true;
+      } else if (gold != nullptr && key == "expected") {
+        std::string message = ReadExpected(value, &gold->expected);
+        if (!message.empty()) return Fail(error, line, message);
+      } else if (gold != nullptr && key == "evaluate") {
+        bool evaluate;
+        std::string_view text;
+        if (value.get(evaluate) == simdjson::SUCCESS) {
+          gold->evaluate = evaluate;
+        } else if (value.get(text) == simdjson::SUCCESS && (EqualsIgnoreCase(text, "true") || EqualsIgnoreCase(text, "false"))) {
+          gold->evaluate = EqualsIgnoreCase(text, "true");
+        } else if (!value.is_null()) {
+          return Fail(error, line, "\"evaluate\" is not true or false");
+        }
+      } else if (gold != nullptr && key == "seq") {
+        int64_t seq;
+        if (value.get(seq) == simdjson::SUCCESS) gold->seq = seq;
+      }
+    }
+    if (!has_text) return Fail(error, line, "record has no \"text\"");
+    if (IsBlank(doc->text)) return Fail(error, line, "article text is empty");
+    // Config (gold) first, then the article's own options on top.
+    if (has_config) {
+      std::string message = ReadOptions(config_value, "config", &doc->options);
+      if (!message.empty()) return Fail(error, line, message);
+    }
+    if (has_options) {
+      std::string message = ReadOptions(options_value, "options", &doc->options);
+      if (!message.empty()) return Fail(error, line, message);
+    }
+    if (doc->id.empty()) doc->id = name_ + ":" + std::to_string(line);
+    return ReadItem::kArticle;
+  }
+}
+
+ReadItem ArticleReader::NextText(Document* doc, ReadError* error) {
+  if (text_done_) return ReadItem::kEnd;
+  text_done_ = true;
+  ++records_;
+  ResetDocument(doc, options_.defaults);
+  std::string& text = doc->text;
+  uint64_t total = 0;
+  bool too_large = false;
+  for (;;) {
+    if (chunk_pos_ == chunk_end_ && !FillChunk()) break;
+    size_t take = chunk_end_ - chunk_pos_;
+    total += take;
+    if (!too_large) {
+      if (text.size() + take > options_.max_article_bytes) {
+        too_large = true;
+        text.clear();
+        text.shrink_to_fit();
+      } else {
+        text.append(chunk_.data() + chunk_pos_, take);
+      }
+    }
+    chunk_pos_ = chunk_end_;
+  }
+  if (too_large) return Fail(error, 1, TooLargeMessage(total, options_.max_article_bytes, "article text"));
+  if (std::string_view(text).substr(0, kBom.size()) == kBom) text.erase(0, kBom.size());
+  if (const void* nul = std::memchr(text.data(), 0, text.size())) {
+    size_t at = static_cast<const char*>(nul) - text.data();
+    return Fail(error, LineOfOffset(text, at), "binary data: NUL byte at byte " + std::to_string(at));
+  }
+  if (!simdjson::validate_utf8(text.data(), text.size())) {
+    size_t at = FindInvalidUtf8(text);
+    return Fail(error, LineOfOffset(text, at), "invalid UTF-8 at byte " + std::to_string(at));
+  }
+  if (IsBlank(text)) return Fail(error, 1, "article text is empty");
+  doc->id = name_;
+  return ReadItem::kArticle;
+}
+
+}  // namespace annalist

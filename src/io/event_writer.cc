@@ -1,0 +1,252 @@
+#include "io/event_writer.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace annalist {
+
+namespace {
+
+constexpr size_t kFlushBytes = size_t{1} << 18;
+
+void AppendUint(uint64_t value, std::string* out) {
+  char digits[24];
+  auto result = std::to_chars(digits, digits + sizeof digits, value);
+  out->append(digits, result.ptr);
+}
+
+void AppendDouble(double value, std::string* out) {
+  if (!std::isfinite(value)) {  // JSON has no NaN or infinity
+    out->append("null");
+    return;
+  }
+  char digits[32];
+  auto result = std::to_chars(digits, digits + sizeof digits, value);  // shortest round-trip form
+  out->append(digits, result.ptr);
+}
+
+// Appends `,"key":` in one copy (the key is a literal; its length is known at compile time).
+template <size_t N>
+void AppendKey(const char (&key)[N], std::string* out) {
+  char buffer[N + 4];
+  buffer[0] = ',';
+  buffer[1] = '"';
+  std::memcpy(buffer + 2, key, N - 1);
+  buffer[N + 1] = '"';
+  buffer[N + 2] = ':';
+  out->append(buffer, N + 3);
+}
+
+void AppendStringOrNull(std::string_view text, std::string* out) {
+  if (text.empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(text, out);
+  }
+}
+
+// The document text behind `span`, or "" when the span does not fit the text.
+std::string_view SafeSlice(const Document& doc, Span span) {
+  if (span.begin > span.end || span.end > doc.text.size()) return {};
+  return std::string_view(doc.text).substr(span.begin, span.end - span.begin);
+}
+
+void AppendSpan(Span span, std::string* out) {
+  out->push_back('[');
+  AppendUint(span.begin, out);
+  out->push_back(',');
+  AppendUint(span.end, out);
+  out->push_back(']');
+}
+
+template <size_t N>
+void AppendActor(const char (&key)[N], const ActorRef& actor, std::string* out) {
+  if (actor.code.empty() && actor.text.empty()) return;
+  AppendKey(key, out);
+  out->append("{\"code\":");
+  AppendStringOrNull(actor.code, out);
+  out->append(",\"text\":");
+  AppendJsonString(actor.text, out);
+  if (!actor.span.empty()) {
+    out->append(",\"span\":");
+    AppendSpan(actor.span, out);
+  }
+  if (!actor.name.empty()) {
+    out->append(",\"name\":");
+    AppendJsonString(actor.name, out);
+  }
+  if (!actor.how.empty()) {
+    out->append(",\"how\":");
+    AppendJsonString(actor.how, out);
+  }
+  out->push_back('}');
+}
+
+void AppendDate(int32_t date, std::string* out) {
+  if (date <= 0) {
+    out->append("null");
+    return;
+  }
+  char text[16];
+  int year = date / 10000, month = date / 100 % 100, day = date % 100;
+  int n = std::snprintf(text, sizeof text, "\"%04d-%02d-%02d\"", year, month, day);
+  out->append(text, n);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t run_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(text.data() + run_start, i - run_start);
+    run_start = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default: {
+        char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out->append(escape, 6);
+      }
+    }
+  }
+  out->append(text.data() + run_start, text.size() - run_start);
+  out->push_back('"');
+}
+
+std::string EventId(const Event& event) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  auto mix = [&hash](std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      hash ^= c;
+      hash *= 0x100000001b3ULL;
+    }
+  };
+  auto mix_number = [&mix](uint64_t value) {
+    char digits[24];
+    auto result = std::to_chars(digits, digits + sizeof digits, value);
+    mix(std::string_view(digits, result.ptr - digits));
+  };
+  mix(event.doc_id);
+  mix("|");
+  mix_number(event.sentence_index);
+  mix("|");
+  mix(event.source.code);
+  mix("|");
+  mix(event.target.code);
+  mix("|");
+  mix(event.code);
+  mix("|");
+  mix_number(event.verb.begin);
+  mix("-");
+  mix_number(event.verb.end);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) hex[i] = kHex[hash & 0xF];
+  return hex;
+}
+
+void AppendEventJson(const Document& doc, const Event& event, std::string* out) {
+  out->append("{\"doc_id\":");
+  AppendJsonString(event.doc_id, out);
+  AppendKey("sentence_index", out);
+  AppendUint(event.sentence_index, out);
+  AppendKey("source", out);
+  AppendStringOrNull(event.source.code, out);
+  AppendKey("target", out);
+  AppendStringOrNull(event.target.code, out);
+  AppendKey("code", out);
+  AppendJsonString(event.code, out);
+  AppendKey("root", out);
+  AppendStringOrNull(event.root, out);
+  AppendKey("quad_class", out);
+  if (event.quad_class > 0) {
+    AppendUint(event.quad_class, out);
+  } else {
+    out->append("null");
+  }
+  AppendKey("goldstein", out);
+  if (event.root.empty()) {
+    out->append("null");  // no CAMEO meaning, no Goldstein value
+  } else {
+    AppendDouble(event.goldstein, out);
+  }
+  AppendKey("plover", out);
+  AppendStringOrNull(event.plover, out);
+  AppendKey("date", out);
+  AppendDate(event.date, out);
+
+  // Provenance.
+  if (!event.sentence.empty()) {
+    AppendKey("sentence", out);
+    AppendJsonString(SafeSlice(doc, event.sentence), out);
+  }
+  AppendActor("source_actor", event.source, out);
+  AppendActor("target_actor", event.target, out);
+  if (!event.verb.empty()) {
+    AppendKey("verb", out);
+    out->append("{\"text\":");
+    AppendJsonString(SafeSlice(doc, event.verb), out);
+    out->append(",\"span\":");
+    AppendSpan(event.verb, out);
+    out->push_back('}');
+  }
+  if (!event.rule.empty()) {
+    AppendKey("rule", out);
+    AppendJsonString(event.rule, out);
+  }
+  if (!event.attributed_to.empty()) {
+    AppendKey("attributed_to", out);
+    AppendJsonString(event.attributed_to, out);
+  }
+  AppendKey("negated", out);
+  out->append(event.negated ? "true" : "false");
+  if (!event.modality.empty()) {
+    AppendKey("modality", out);
+    AppendJsonString(event.modality, out);
+  }
+  AppendKey("confidence", out);
+  AppendDouble(event.confidence, out);
+  AppendKey("event_id", out);
+  out->push_back('"');
+  out->append(EventId(event));
+  out->append("\"}\n");
+}
+
+void EventWriter::Write(const Document& doc, const std::vector<Event>& events) {
+  for (const Event& event : events) {
+    AppendEventJson(doc, event, &buffer_);
+    if (buffer_.size() >= kFlushBytes) Flush();
+  }
+}
+
+void EventWriter::WriteRaw(std::string_view lines) {
+  if (buffer_.size() + lines.size() >= kFlushBytes) {
+    Flush();
+    if (lines.size() >= kFlushBytes) {
+      if (std::fwrite(lines.data(), 1, lines.size(), stream_) != lines.size()) failed_ = true;
+      return;
+    }
+  }
+  buffer_.append(lines);
+}
+
+bool EventWriter::Flush() {
+  if (!buffer_.empty()) {
+    if (std::fwrite(buffer_.data(), 1, buffer_.size(), stream_) != buffer_.size()) failed_ = true;
+    buffer_.clear();
+  }
+  if (std::fflush(stream_) != 0) failed_ = true;
+  return !failed_;
+}
+
+}  // namespace annalist

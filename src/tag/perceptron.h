@@ -1,0 +1,149 @@
+// Averaged-perceptron POS model core: word description, feature extraction and the
+// read-only weight table used at run time. Shared by the library (src/tag/tagger.cc) and the
+// build-time trainer (tools/train_tagger), which compiles this file directly so that it does
+// not depend on the `annalist` library that embeds the model it writes.
+//
+// Features follow Honnibal's "A good part-of-speech tagger in about 200 lines of Python"
+// (2013), plus shape, capitalisation, hyphen and digit features so that the many names news
+// text has and the 1960s Brown corpus lacks come out NNP. Features are 64-bit hashes of
+// (template, value...), never strings, so extraction does no allocation.
+#ifndef ANNALIST_TAG_PERCEPTRON_H_
+#define ANNALIST_TAG_PERCEPTRON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annalist/document.h"
+
+namespace annalist::tag {
+
+inline constexpr int kNumClasses = static_cast<int>(Pos::kCount);
+inline constexpr int kMaxFeatures = 32;
+
+// FNV-1a; stable across builds (the model stores these hashes).
+inline uint64_t HashBytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// splitmix64 finaliser of a combined pair.
+inline uint64_t Mix(uint64_t a, uint64_t b) {
+  uint64_t z = a * 0x9E3779B97F4A7C15ull + b + 0x632BE59BD9B4E019ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+enum WordFlag : uint8_t {
+  kFlagCapital = 1,   // first letter upper case
+  kFlagAllCaps = 2,   // has letters, none lower case
+  kFlagHyphen = 4,    // inner hyphen
+  kFlagDigit = 8,     // has a digit
+  kFlagFirst = 16,    // first token of the sentence
+  kFlagAlpha = 32,    // has a letter
+  kFlagRare = 64,     // not in the model's vocabulary (seen < 2 times in training)
+};
+
+struct WordInfo {
+  uint64_t exact = 0;    // case-exact form (tag dictionary key)
+  uint64_t lower = 0;    // lower-cased form; numbers folded to !DIGITS / !YEAR
+  uint64_t suffix1 = 0, suffix2 = 0, suffix3 = 0, prefix1 = 0;
+  uint64_t shape = 0;    // "Xxx", "X.X.", "dd", ...
+  uint8_t flags = 0;
+};
+
+// Describes one token. `text` is the token as written (original case) when available;
+// `norm` the upper-cased normal form of the segmenter, used when `text` is empty.
+// `quote_opens` disambiguates a plain '"' token into `` or '' (PTB).
+void DescribeWord(std::string_view text, bool first_in_sentence, bool quote_opens, WordInfo* info);
+
+// Describes a sentence: `texts` are the tokens as written. Tokens before the first
+// non-punctuation token count as sentence-initial context; `forced` receives the
+// deterministic punctuation tags (kNone for tokens the model must tag).
+void DescribeSentence(const std::string_view* texts, const bool* quote_opens, size_t n,
+                      WordInfo* words, Pos* forced);
+
+// Sentence padding (Honnibal's -START- / -END-).
+const WordInfo& StartWord(int k);  // k = 1, 2: words before the sentence
+const WordInfo& EndWord(int k);    // k = 1, 2: words after
+
+// Writes the feature hashes of token `i` of `words[0..n)` given the two previous tags.
+int ExtractFeatures(const WordInfo* words, size_t n, size_t i, Pos prev, Pos prev2,
+                    uint64_t* keys);
+
+// Deterministic tags for punctuation-only tokens (after PTB conventions); kNone otherwise.
+Pos PunctuationTag(std::string_view token);
+
+// The read-only weight table: open addressing from feature hash to a sparse row of
+// (class, weight). Built once, then shared by all threads.
+class PerceptronModel {
+ public:
+  void AddTagDictionary(uint64_t exact_hash, Pos pos);
+  void AddVocabulary(uint64_t lower_hash);
+  void AddFeature(uint64_t key, const std::vector<std::pair<uint8_t, float>>& row);
+  void Finish();  // builds the hash tables; call once after all Add* calls
+
+  // Greedy left-to-right tagging (marks rare words in `words` first). `out` has n entries; entries that are not kNone on entry
+  // are kept (forced tags, e.g. punctuation).
+  void Tag(WordInfo* words, size_t n, Pos* out) const;
+
+  size_t feature_count() const { return slot_count_used_; }
+
+  // Sets kFlagRare on words outside the vocabulary (Tag does this itself).
+  void MarkRare(WordInfo* words, size_t n) const;
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t offset = 0;
+    uint32_t count = 0;  // 0 = empty slot
+  };
+  struct DictSlot {
+    uint64_t key = 0;
+    Pos pos = Pos::kNone;
+  };
+  const Slot* Find(uint64_t key) const;
+
+  std::vector<std::pair<uint64_t, std::pair<uint32_t, uint32_t>>> pending_;
+  std::vector<std::pair<uint64_t, Pos>> pending_dict_;
+  std::vector<Slot> slots_;
+  std::vector<DictSlot> dict_slots_;
+  std::vector<uint64_t> vocabulary_;  // open addressing of lower-case word hashes; 0 = empty
+  uint64_t vocabulary_mask_ = 0;
+  uint64_t mask_ = 0, dict_mask_ = 0;
+  std::vector<uint8_t> classes_;
+  std::vector<float> weights_;
+  size_t slot_count_used_ = 0;
+};
+
+// WordNet-style (Morphy) lemmatiser over preloaded exception lists and base-word lists.
+class Lemmatizer {
+ public:
+  // cls: 'v' verb, 'n' noun. Words are lower case.
+  void AddException(char cls, std::string_view word, std::string_view lemma);
+  void AddBase(char cls, std::string_view word);
+  void Finish();
+
+  // Upper-case lemma of `norm` (upper case) tagged `pos` into `out`.
+  void Lemmatize(std::string_view norm, Pos pos, std::string* out) const;
+
+  size_t base_count() const { return bases_.size(); }
+
+ private:
+  bool IsBase(char cls, std::string_view lower) const;
+  const std::string* Exception(char cls, std::string_view lower) const;
+
+  std::vector<uint64_t> bases_;  // sorted Mix(cls, hash(word))
+  std::vector<std::pair<uint64_t, uint32_t>> exceptions_;  // sorted; index into lemmas_
+  std::vector<std::string> lemmas_;
+};
+
+}  // namespace annalist::tag
+
+#endif  // ANNALIST_TAG_PERCEPTRON_H_

@@ -1,0 +1,190 @@
+// Drives the annalist binary (ANNALIST_CLI) on temporary files with a tiny inline
+// dictionary set: error lines, exit statuses, thread-count invariance, eval summary.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace annalist::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("annalist_cli_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    WriteFile(Path("verbs.txt"),
+              "--- ACCUSE [112] ---\n"
+              "ACCUSE\n"
+              "- * [112]\n"
+              "\n"
+              "--- CONDEMN [122] ---\n"
+              "CONDEMN\n"
+              "- * [122]\n");
+    WriteFile(Path("actors.txt"),
+              "IRAN_ [IRN]\n"
+              "ISRAEL_ [ISR]\n"
+              "FRANCE_ [FRA]\n");
+    dictionaries_ = " --verbs " + Path("verbs.txt") + " --actors " + Path("actors.txt") + " ";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  // Runs `annalist ARGS`, stdout captured, stderr into a file read back into *err.
+  CommandResult Annalist(const std::string& args, std::string* err = nullptr) {
+    CommandResult result = testing::RunCommand(std::string(ANNALIST_CLI) + " " + args + " 2>" + Path("stderr.txt"));
+    if (err != nullptr) *err = ReadFile(Path("stderr.txt"));
+    return result;
+  }
+
+  fs::path dir_;
+  std::string dictionaries_;
+};
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST_F(CliTest, Help) {
+  CommandResult top = Annalist("--help");
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_TRUE(Contains(top.out, "code"));
+  EXPECT_TRUE(Contains(top.out, "eval"));
+  CommandResult code = Annalist("code --help");
+  EXPECT_EQ(code.exit_code, 0);
+  EXPECT_TRUE(Contains(code.out, "--threads"));
+  EXPECT_TRUE(Contains(code.out, "--max-article-bytes"));
+  EXPECT_EQ(Annalist("eval --help").exit_code, 0);
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  std::string err;
+  EXPECT_EQ(Annalist("code " + Path("none.jsonl"), &err).exit_code, 2);
+  EXPECT_TRUE(Contains(err, "dictionary options are required")) << err;
+  EXPECT_EQ(Annalist("code --no-such-flag" + dictionaries_, &err).exit_code, 2);
+  EXPECT_EQ(Annalist("code --threads zero" + dictionaries_, &err).exit_code, 2);
+  EXPECT_EQ(Annalist("frobnicate", &err).exit_code, 2);
+  EXPECT_EQ(Annalist("eval" + dictionaries_, &err).exit_code, 2);  // no --gold
+}
+
+TEST_F(CliTest, BadRecordsAreReportedAndTheBatchGoesOn) {
+  std::string input;
+  input += "{\"id\": \"good1\", \"date\": \"2015-03-02\", \"text\": \"Iran accused Israel.\"}\n";  // 1
+  input += "{\"id\": \"broken\", \"text\": \"Iran accused\n";                                      // 2
+  input += "{\"id\": \"utf8\", \"text\": \"Iran \xC3\x28 accused Israel.\"}\n";                  // 3
+  input += "{\"id\": \"empty\", \"text\": \"\"}\n";                                               // 4
+  input += "{\"id\": \"huge\", \"text\": \"" + std::string(10 * 1000 * 1000, 'x') + "\"}\n";     // 5
+  input += "{\"id\": \"good2\", \"text\": \"France condemned Iran.\"}\n";                          // 6
+  WriteFile(Path("batch.jsonl"), input);
+  WriteFile(Path("junk.bin"), std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  WriteFile(Path("story.txt"), "Israel accused Iran.\n");
+
+  std::string err;
+  CommandResult result =
+      Annalist("code --threads 2" + dictionaries_ + Path("batch.jsonl") + " " + Path("junk.bin") + " " +
+                   Path("story.txt"),
+               &err);
+  EXPECT_EQ(result.exit_code, 1) << err;
+
+  std::vector<std::string> errors;
+  for (const std::string& line : Lines(err))
+    if (Contains(line, "\"error\"")) errors.push_back(line);
+  ASSERT_EQ(errors.size(), 5u) << err;
+  const std::string batch = Path("batch.jsonl");
+  EXPECT_TRUE(Contains(errors[0], "\"input\":\"" + batch + "\",\"line\":2")) << errors[0];
+  EXPECT_TRUE(Contains(errors[0], "broken JSON")) << errors[0];
+  EXPECT_TRUE(Contains(errors[1], "\"line\":3")) << errors[1];
+  EXPECT_TRUE(Contains(errors[1], "UTF-8")) << errors[1];
+  EXPECT_TRUE(Contains(errors[2], "\"line\":4")) << errors[2];
+  EXPECT_TRUE(Contains(errors[2], "empty")) << errors[2];
+  EXPECT_TRUE(Contains(errors[3], "\"line\":5")) << errors[3];
+  EXPECT_TRUE(Contains(errors[3], "--max-article-bytes")) << errors[3];
+  EXPECT_TRUE(Contains(errors[4], "\"input\":\"" + Path("junk.bin") + "\"")) << errors[4];
+  EXPECT_TRUE(Contains(errors[4], "NUL")) << errors[4];
+
+  // The good articles are still coded, in input order.
+  size_t good1 = result.out.find("\"doc_id\":\"good1\"");
+  size_t good2 = result.out.find("\"doc_id\":\"good2\"");
+  size_t story = result.out.find("\"doc_id\":\"" + Path("story.txt") + "\"");
+  ASSERT_NE(good1, std::string::npos) << result.out;
+  ASSERT_NE(good2, std::string::npos) << result.out;
+  ASSERT_NE(story, std::string::npos) << result.out;
+  EXPECT_LT(good1, good2);
+  EXPECT_LT(good2, story);
+  EXPECT_TRUE(Contains(result.out, "\"source\":\"IRN\",\"target\":\"ISR\",\"code\":\"112\",\"root\":\"11\","
+                                   "\"quad_class\":3,\"goldstein\":-2,\"plover\":\"ACCUSE\",\"date\":\"2015-03-02\""))
+      << result.out;
+}
+
+TEST_F(CliTest, AllGoodInputExitsZeroAndReadsStdin) {
+  WriteFile(Path("one.jsonl"), "{\"id\": \"a\", \"text\": \"Iran accused Israel.\"}\n");
+  std::string err;
+  CommandResult result = testing::RunCommand(std::string(ANNALIST_CLI) + " code" + dictionaries_ + "< " + Path("one.jsonl") +
+                             " 2>" + Path("stderr.txt"));
+  EXPECT_EQ(result.exit_code, 0) << ReadFile(Path("stderr.txt"));
+  EXPECT_TRUE(Contains(result.out, "\"doc_id\":\"a\"")) << result.out;
+}
+
+TEST_F(CliTest, OutputIsTheSameForAnyThreadCount) {
+  std::string input;
+  const char* sentences[] = {"Iran accused Israel.", "France condemned Iran.", "Israel accused France.",
+                             "Nothing happened today."};
+  for (int i = 0; i < 600; ++i) {
+    input += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"" + sentences[i % 4] + " " + sentences[(i / 4) % 4] +
+             "\"}\n";
+  }
+  WriteFile(Path("many.jsonl"), input);
+  CommandResult one = Annalist("code --threads 1" + dictionaries_ + Path("many.jsonl"));
+  CommandResult two = Annalist("code --threads 2" + dictionaries_ + Path("many.jsonl"));
+  CommandResult five = Annalist("code --threads 5" + dictionaries_ + Path("many.jsonl"));
+  EXPECT_EQ(one.exit_code, 0);
+  EXPECT_EQ(two.exit_code, 0);
+  EXPECT_FALSE(one.out.empty());
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, five.out);
+}
+
+TEST_F(CliTest, EvalPrintsSummaryAndJsonLine) {
+  WriteFile(Path("gold.jsonl"),
+            "{\"id\": \"r1\", \"seq\": 0, \"date\": \"19950112\", \"text\": \"Iran accused Israel.\", \"parse\": null, "
+            "\"expected\": [{\"source\": \"IRN\", \"target\": \"ISR\", \"code\": \"112\"}], \"evaluate\": true, "
+            "\"config\": {\"require_dyad\": \"True\"}}\n"
+            "{\"id\": \"r2\", \"seq\": 1, \"date\": \"19950112\", \"text\": \"France condemned Iran.\", "
+            "\"expected\": [{\"source\": \"FRA\", \"target\": \"IRN\", \"code\": \"111\"}], \"evaluate\": true, "
+            "\"config\": {}}\n"
+            "{\"id\": \"r3\", \"seq\": 2, \"text\": \"Israel accused Iran.\", \"expected\": [], \"evaluate\": false}\n");
+  std::string err;
+  CommandResult result = Annalist("eval --threads 2 --diff --gold " + Path("gold.jsonl") + dictionaries_, &err);
+  EXPECT_EQ(result.exit_code, 0) << err;
+  std::vector<std::string> lines = Lines(result.out);
+  ASSERT_FALSE(lines.empty());
+  const std::string& summary = lines.back();
+  EXPECT_TRUE(Contains(summary, "\"records\":3,\"evaluated\":2")) << summary;
+  EXPECT_TRUE(Contains(summary, "\"f1\":")) << summary;
+  EXPECT_TRUE(Contains(result.out, "r2#1")) << result.out;  // FRA IRN 122 produced, 111 expected
+  EXPECT_TRUE(Contains(result.out, "FRA IRN 111")) << result.out;
+  EXPECT_FALSE(Contains(result.out, "r1#0")) << result.out;
+  EXPECT_TRUE(Contains(summary, "\"exact\":0.5000")) << summary;
+  EXPECT_TRUE(Contains(summary, "\"f1\":0.5000,")) << summary;
+  EXPECT_TRUE(Contains(summary, "\"root_f1\":0.5000")) << summary;  // 12 produced, 11 expected
+}
+
+}  // namespace
+}  // namespace annalist::testing

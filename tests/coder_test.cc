@@ -1,0 +1,151 @@
+// Coder tests on hand-tagged sentences with the validation dictionaries.
+#include "events/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+
+#include "annalist/pipeline.h"
+#include "dict/petrarch_reader.h"
+
+namespace annalist {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::shared_ptr<const dict::Dictionaries> ValidationDicts() {
+  static std::shared_ptr<const dict::Dictionaries> dicts = [] {
+    const std::string dir = std::string(ANNALIST_SHARED_DIR) + "/reference/dictionaries/petrarch2-validation/";
+    DictionaryFiles f;
+    f.verbs = {dir + "PETR_Validate_verbs_2_02.txt"};
+    f.actors = {dir + "PETR_Validate_actors_2_02.txt"};
+    f.agents = {dir + "PETR_Validate_agents_2_02.txt"};
+    f.discards = {dir + "PETR_Validate_discards_2_02.txt"};
+    std::vector<std::string> warnings;
+    auto r = dict::LoadPetrarch(f, &warnings);
+    return r.ok() ? *r : nullptr;
+  }();
+  return dicts;
+}
+
+// "Arnor/NNP attacked/VBD Gondor/NNP ./." -> one tagged sentence.
+Document Tagged(const std::string& tagged, CodingOptions options = {}) {
+  Document doc;
+  doc.id = "t";
+  doc.date = 19950106;
+  doc.options = options;
+  std::istringstream in(tagged);
+  std::string item;
+  while (in >> item) {
+    size_t slash = item.rfind('/');
+    std::string word = item.substr(0, slash), tag = item.substr(slash + 1);
+    Token t;
+    if (!doc.text.empty()) doc.text += ' ';
+    t.span.begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += word;
+    t.span.end = static_cast<uint32_t>(doc.text.size());
+    for (char c : word) t.norm += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    t.pos = PosFromName(tag);
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.end_token = static_cast<uint32_t>(doc.tokens.size());
+  s.span = {0, static_cast<uint32_t>(doc.text.size())};
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+std::set<Triple> Code(const std::string& tagged, CodingOptions options = {}) {
+  auto dicts = ValidationDicts();
+  if (!dicts) return {};
+  Coder coder(dicts);
+  Document doc = Tagged(tagged, options);
+  std::vector<Event> events;
+  coder.CodeDocument(doc, &events);
+  std::set<Triple> out;
+  for (const Event& e : events) out.insert({e.source.code, e.target.code, e.code});
+  return out;
+}
+
+class CoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!ValidationDicts()) GTEST_SKIP() << "validation dictionaries not loadable";
+  }
+};
+
+TEST_F(CoderTest, ActiveSvoWithPattern) {
+  EXPECT_EQ(Code("Arnor/NNP will/MD abandon/VB full/JJ economic/JJ ties/NNS with/IN Gondor/NNP ./."),
+            (std::set<Triple>{{"ARN", "GON", "080"}}));
+}
+
+TEST_F(CoderTest, PassiveWithBy) {
+  EXPECT_EQ(Code("Eriador/NNP was/VBD opposed/VBN by/IN Osgiliath/NNP ./."),
+            (std::set<Triple>{{"OSG", "ERI", "110"}}));
+}
+
+TEST_F(CoderTest, CompoundSubjectAndTarget) {
+  EXPECT_EQ(Code("Arnor/NNP and/CC Gondor/NNP welcomed/VBD a/DT resumption/NN of/IN formal/JJ diplomatic/JJ "
+                 "ties/NNS between/IN Osgiliath/NNP and/CC Eriador/NNP ./."),
+            (std::set<Triple>{{"ARN", "OSG", "050"}, {"ARN", "ERI", "050"}, {"GON", "OSG", "050"},
+                              {"GON", "ERI", "050"}}));
+}
+
+TEST_F(CoderTest, CoordinatedPredicatesShareSubject) {
+  auto got = Code(
+      "The/DT Calenardhon/JJ government/NN condemned/VBD an/DT attack/NN by/IN Osgiliath/NNP soldiers/NNS "
+      "on/IN Thursday/NNP and/CC promised/VBD aid/NN to/TO the/DT affected/VBN Ithilen/NNP villages/NNS ./.");
+  EXPECT_EQ(got, (std::set<Triple>{{"CALGOV", "OSGMIL", "112"}, {"CALGOV", "ITH", "033"}}));
+}
+
+TEST_F(CoderTest, ComplementClauseSubjectIsTarget) {
+  auto got = Code("Arnor/NNP believes/VBZ Dagolath/NNP and/CC Osgiliath/NNP can/MD cope/VB with/IN "
+                  "a/DT decrease/NN ./.");
+  EXPECT_EQ(got, (std::set<Triple>{{"ARN", "DAG", "012"}, {"ARN", "OSG", "012"}}));
+}
+
+TEST_F(CoderTest, PronounInNullCodedComplement) {
+  auto got = Code("Ethiopia/NNP indicated/VBD it/PRP would/MD act/VB now/RB with/IN Libya/NNP ./.");
+  EXPECT_EQ(got, (std::set<Triple>{{"ETH", "LBY", "100"}}));
+}
+
+TEST_F(CoderTest, NegationOfVerbalConflict) {
+  auto got = Code("Bree/NNP Prime/NNP Minister/NNP Romendacil/NNP did/VBD not/RB clash/VB over/IN the/DT "
+                  "efforts/NNS of/IN Eriadori/NNP ./.");
+  EXPECT_EQ(got, (std::set<Triple>{{"BREGOV", "ERI", "050"}}));
+}
+
+TEST_F(CoderTest, PairedCode) {
+  auto got = Code("Bree/NNP Prime/NNP Minister/NNP Romendacil/NNP will/MD meet/VB Eriadori/NNP "
+                  "leaders/NNS ./.");
+  EXPECT_EQ(got, (std::set<Triple>{{"BREGOV", "ERI", "040"}, {"ERI", "BREGOV", "040"}}));
+}
+
+TEST_F(CoderTest, DiscardedSentence) {
+  auto got = Code("Arnor/NNP is/VBZ about/IN to/TO restore/VB baseball/NN competition/NN with/IN "
+                  "Gondor/NNP ./.");
+  EXPECT_TRUE(got.empty());
+}
+
+TEST_F(CoderTest, TerminalCommaClauseDeleted) {
+  // The terminal clause names Bree; deleted (2-8 words) it cannot become the target.
+  CodingOptions options;
+  auto got = Code("Arnor/NNP is/VBZ about/IN to/TO restore/VB full/JJ diplomatic/JJ ties/NNS with/IN "
+                  "Gxndor/NNP ,/, a/DT senior/JJ Bree/NNP official/NN said/VBD ./.",
+                  options);
+  EXPECT_TRUE(got.empty());
+  // A 9-word terminal clause is kept by default (2-8) and its actor is the first after the verb.
+  const std::string text =
+      "Arnor/NNP is/VBZ about/IN to/TO restore/VB full/JJ diplomatic/JJ ties/NNS with/IN Gxndor/NNP ,/, "
+      "almost/RB five/CD years/NNS after/IN Calenardhon/NNP crowds/NNS burned/VBD down/RP its/PRP$ "
+      "embassy/NN ./.";
+  EXPECT_EQ(Code(text, options), (std::set<Triple>{{"ARN", "CAL", "050"}}));
+  options.comma_emax = 10;
+  EXPECT_TRUE(Code(text, options).empty());
+}
+
+}  // namespace
+}  // namespace annalist

@@ -1,0 +1,245 @@
+#include "cli.h"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+#include <thread>
+
+#include "io/event_writer.h"
+
+namespace annalist::cli {
+
+namespace {
+
+bool ParseNonNegative(std::string_view text, long long* value) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return ec == std::errc() && end == text.data() + text.size() && *value >= 0;
+}
+
+}  // namespace
+
+bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags) {
+  bool only_files = false;
+  for (int i = first; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (only_files || arg == "-" || arg.empty() || arg[0] != '-') {
+      if (eval) {
+        std::fprintf(stderr, "annalist: eval takes no FILE arguments (use --gold F): %s\n", argv[i]);
+        return false;
+      }
+      flags->inputs.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_files = true;
+      continue;
+    }
+    std::string name(arg);
+    std::string value;
+    bool has_inline_value = false;
+    if (size_t eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name.resize(eq);
+      has_inline_value = true;
+    }
+    auto take_value = [&]() -> bool {
+      if (has_inline_value) return true;
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "annalist: %s needs a value\n", name.c_str());
+        return false;
+      }
+      value = argv[++i];
+      return true;
+    };
+    auto take_number = [&](long long* number) -> bool {
+      if (!take_value()) return false;
+      if (!ParseNonNegative(value, number)) {
+        std::fprintf(stderr, "annalist: %s wants a non-negative integer, not '%s'\n", name.c_str(), value.c_str());
+        return false;
+      }
+      return true;
+    };
+    auto no_value = [&]() -> bool {
+      if (has_inline_value) std::fprintf(stderr, "annalist: %s takes no value\n", name.c_str());
+      return !has_inline_value;
+    };
+    DictionaryFiles& dicts = flags->pipeline.dictionaries;
+    std::vector<std::string>* dict_list = name == "--verbs"      ? &dicts.verbs
+                                          : name == "--actors"   ? &dicts.actors
+                                          : name == "--agents"   ? &dicts.agents
+                                          : name == "--discards" ? &dicts.discards
+                                          : name == "--issues"   ? &dicts.issues
+                                                                 : nullptr;
+    int* coding_field = name == "--new-actor-length" ? &flags->coding.new_actor_length
+                        : name == "--comma-min"      ? &flags->coding.comma_min
+                        : name == "--comma-max"      ? &flags->coding.comma_max
+                        : name == "--comma-bmin"     ? &flags->coding.comma_bmin
+                        : name == "--comma-bmax"     ? &flags->coding.comma_bmax
+                        : name == "--comma-emin"     ? &flags->coding.comma_emin
+                        : name == "--comma-emax"     ? &flags->coding.comma_emax
+                                                     : nullptr;
+    long long number = 0;
+    if (name == "--help" || name == "-h") {
+      flags->help = true;
+    } else if (dict_list != nullptr) {
+      if (!take_value()) return false;
+      dict_list->push_back(value);
+    } else if (coding_field != nullptr) {
+      if (!take_number(&number)) return false;
+      if (number > 1000000) {
+        std::fprintf(stderr, "annalist: %s is too large\n", name.c_str());
+        return false;
+      }
+      *coding_field = static_cast<int>(number);
+    } else if (name == "--require-dyad") {
+      if (!no_value()) return false;
+      flags->coding.require_dyad = true;
+    } else if (name == "--no-require-dyad") {
+      if (!no_value()) return false;
+      flags->coding.require_dyad = false;
+    } else if (name == "--threads") {
+      if (!take_number(&number)) return false;
+      if (number < 1 || number > 1024) {
+        std::fprintf(stderr, "annalist: --threads wants 1..1024\n");
+        return false;
+      }
+      flags->threads = static_cast<int>(number);
+    } else if (name == "--max-article-bytes") {
+      if (!take_number(&number)) return false;
+      if (number < 1) {
+        std::fprintf(stderr, "annalist: --max-article-bytes wants at least 1\n");
+        return false;
+      }
+      flags->max_article_bytes = static_cast<size_t>(number);
+    } else if (eval && name == "--gold") {
+      if (!take_value()) return false;
+      flags->gold = value;
+    } else if (eval && name == "--diff") {
+      if (!no_value()) return false;
+      flags->diff = true;
+    } else if (eval && name == "--level") {
+      if (!take_value()) return false;
+      if (!ParseEvalLevel(value, &flags->level)) {
+        std::fprintf(stderr, "annalist: --level wants exact or country-root, not '%s'\n", value.c_str());
+        return false;
+      }
+    } else {
+      std::fprintf(stderr, "annalist: unknown option %s (see --help)\n", name.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+int ThreadCount(const CommonFlags& flags) {
+  if (flags.threads > 0) return flags.threads;
+  unsigned hardware = std::thread::hardware_concurrency();
+  return hardware == 0 ? 1 : static_cast<int>(hardware);
+}
+
+namespace {
+
+void PrintLocated(const char* kind, const std::string& message, const std::string& input, uint64_t line_number) {
+  std::string line = "{\"";
+  line += kind;
+  line += "\":";
+  AppendJsonString(message, &line);
+  line += ",\"input\":";
+  AppendJsonString(input, &line);
+  line += ",\"line\":" + std::to_string(line_number) + "}\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace
+
+void PrintReadError(const ReadError& error) { PrintLocated("error", error.message, error.input, error.line); }
+
+void PrintReadWarning(const std::string& message, const std::string& input, uint64_t line) {
+  PrintLocated("warning", message, input, line);
+}
+
+std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags) {
+  if (flags.pipeline.dictionaries.empty()) {
+    std::fprintf(stderr,
+                 "annalist: dictionary options are required: the built-in knowledge base is not available yet; "
+                 "pass --verbs F --actors F [--agents F --discards F --issues F] (PETRARCH-2 format)\n");
+    return nullptr;
+  }
+  auto pipeline = Pipeline::Load(flags.pipeline);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "annalist: %s\n", pipeline.status().message().c_str());
+    return nullptr;
+  }
+  for (const std::string& warning : (*pipeline)->warnings()) std::fprintf(stderr, "%s\n", warning.c_str());
+  return pipeline.TakeValue();
+}
+
+void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, int threads, const FinishFn& finish) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    std::vector<Event> events;  // per-thread scratch, reused
+    for (;;) {
+      size_t index = next.fetch_add(1, std::memory_order_relaxed);
+      if (index >= count) break;
+      events.clear();
+      pipeline.Code(&jobs[index].doc, &events);
+      finish(jobs[index], events);
+    }
+  };
+  size_t helpers = std::min<size_t>(threads > 1 ? threads - 1 : 0, count > 1 ? count - 1 : 0);
+  std::vector<std::thread> pool;
+  pool.reserve(helpers);
+  for (size_t i = 0; i < helpers; ++i) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+}
+
+InputQueue::InputQueue(std::vector<std::string> inputs, const ReaderOptions& options)
+    : inputs_(std::move(inputs)), options_(options) {
+  if (inputs_.empty()) inputs_.push_back("-");
+}
+
+size_t InputQueue::Fill(std::vector<Job>& jobs, size_t max_jobs, size_t max_bytes) {
+  size_t count = 0, bytes = 0;
+  while (count < max_jobs && bytes < max_bytes) {
+    if (reader_ == nullptr) {
+      if (next_input_ == inputs_.size()) break;
+      const std::string& input = inputs_[next_input_++];
+      auto reader = ArticleReader::Open(input, options_);
+      if (!reader.ok()) {
+        PrintReadError(ReadError{input, 0, reader.status().message()});
+        rejected_ = true;
+        continue;
+      }
+      reader_ = reader.TakeValue();
+      input_ = input;
+    }
+    if (jobs.size() <= count) jobs.resize(count + 1);
+    Job& job = jobs[count];
+    ReadItem item = reader_->Next(&job.doc, &error_, options_.gold ? &job.gold : nullptr);
+    if (item == ReadItem::kEnd) {
+      reader_.reset();
+    } else if (item == ReadItem::kError) {
+      PrintReadError(error_);
+      rejected_ = true;
+    } else {
+      for (const std::string& warning : job.doc.warnings) PrintReadWarning(warning, input_, reader_->line());
+      bytes += job.doc.text.size();
+      ++count;
+    }
+  }
+  return count;
+}
+
+bool FlushStdout() {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "annalist: error writing the output: %s\n", std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace annalist::cli
