@@ -214,8 +214,10 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
     AppendKey("modality", out);
     AppendJsonString(event.modality, out);
   }
-  AppendKey("confidence", out);
-  AppendDouble(event.confidence, out);
+  if (event.confidence > 0) {  // provenance field: present only when the coder set it
+    AppendKey("confidence", out);
+    AppendDouble(event.confidence, out);
+  }
   AppendKey("event_id", out);
   out->push_back('"');
   out->append(EventId(event));
