@@ -1,8 +1,12 @@
-// Golden tests: whole articles in, the events JSONL out, compared line by line with the
-// reviewed files in tests/golden/. To accept a change in output, rerun with
-// ANNALIST_UPDATE_GOLDEN=1 and review the diff of tests/golden/*.events.jsonl.
+// Golden tests: whole articles in, the events JSONL out, compared byte for byte with the
+// reviewed files beside the inputs. Each folder of tests/golden/ is coded with one set of
+// dictionaries: phoenix/ with the Phoenix PETRARCH-2 files from ../shared/reference,
+// builtin/ with the built-in knowledge base. An input NAME.jsonl or NAME.txt has its
+// events in NAME.events.jsonl; the founding example story is coded in every folder.
+// To accept a change in output, rerun with ANNALIST_UPDATE_GOLDEN=1 and review the diff.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -15,39 +19,42 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct GoldenCase {
-  std::string name;
-  std::string input;
-};
-
-std::vector<GoldenCase> Cases() {
-  std::vector<GoldenCase> cases;
-  cases.push_back({"tehran-press-conference", SharedDir() + "/examples/tehran-press-conference.txt"});
-  const fs::path inputs = fs::path(ANNALIST_SOURCE_DIR) / "tests/golden/inputs";
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(inputs)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) cases.push_back({file.stem().string(), file.string()});
-  return cases;
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-TEST(Golden, ArticlesCodeAsReviewed) {
+// Inputs of one golden folder, sorted, plus the example story.
+std::vector<fs::path> Inputs(const fs::path& folder) {
+  std::vector<fs::path> inputs;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (EndsWith(name, ".events.jsonl")) continue;
+    if (EndsWith(name, ".jsonl") || EndsWith(name, ".txt")) inputs.push_back(entry.path());
+  }
+  std::sort(inputs.begin(), inputs.end());
+  inputs.push_back(fs::path(SharedDir()) / "examples/tehran-press-conference.txt");
+  return inputs;
+}
+
+void CheckFolder(const std::string& folder_name, const std::string& dictionary_options) {
   const bool update = std::getenv("ANNALIST_UPDATE_GOLDEN") != nullptr;
-  for (const GoldenCase& golden : Cases()) {
-    SCOPED_TRACE(golden.name);
-    const std::string expected_path =
-        std::string(ANNALIST_SOURCE_DIR) + "/tests/golden/" + golden.name + ".events.jsonl";
-    CommandResult result =
-        RunCommand(std::string(ANNALIST_CLI) + " code --threads 1" + PhoenixOptions() + golden.input + " 2>/dev/null");
+  const fs::path folder = fs::path(ANNALIST_SOURCE_DIR) / "tests/golden" / folder_name;
+  for (const fs::path& input : Inputs(folder)) {
+    SCOPED_TRACE(input.string());
+    const fs::path expected_path = folder / (input.stem().string() + ".events.jsonl");
+    CommandResult result = RunCommand(std::string(ANNALIST_CLI) + " code --threads 1" + dictionary_options + " " +
+                                      input.string() + " 2>/dev/null");
     ASSERT_EQ(result.exit_code, 0);
     if (update) {
-      WriteFile(expected_path, result.out);
+      WriteFile(expected_path.string(), result.out);
       continue;
     }
     ASSERT_TRUE(fs::exists(expected_path)) << "no golden file; run with ANNALIST_UPDATE_GOLDEN=1";
-    EXPECT_EQ(result.out, ReadFile(expected_path));
+    EXPECT_EQ(result.out, ReadFile(expected_path.string()));
   }
 }
+
+TEST(Golden, PhoenixDictionaries) { CheckFolder("phoenix", PhoenixOptions()); }
 
 }  // namespace
 }  // namespace annalist::testing

@@ -485,7 +485,8 @@ TEST(PetrarchReader, LineHandlingAndComments) {
   EXPECT_EQ(FindActor(*d, "BETA GAMMA")->CodeFor(0), "BBB");
   EXPECT_EQ(FindActor(*d, "DELTA")->CodeFor(0), "DDD");
   EXPECT_EQ(FindActor(*d, "EPSILON")->CodeFor(0), "EEE");
-  EXPECT_EQ(d->Describe(FindActor(*d, "EPSILON")->ref).substr(d->Describe({}).size() - 1), "12");
+  std::string where = d->Describe(FindActor(*d, "EPSILON")->ref);
+  EXPECT_EQ(where.substr(where.find(':')), ":12") << where;
 }
 
 TEST(PetrarchReader, ActorDatesAndAccumulation) {
@@ -516,7 +517,8 @@ TEST(PetrarchReader, ActorDatesAndAccumulation) {
   const std::vector<uint32_t>* shared = Exact(*d, d->actor_trie, "SHARED");
   ASSERT_EQ(shared->size(), 2u);
   EXPECT_EQ(d->actors[(*shared)[0]].CodeFor(0), "S1");
-  EXPECT_EQ(d->Describe(d->actors[(*shared)[1]].ref).rfind("a2.txt:1"), d->Describe(d->actors[(*shared)[1]].ref).size() - 8);
+  std::string where = d->Describe(d->actors[(*shared)[1]].ref);
+  EXPECT_NE(where.find("a2.txt:1"), std::string::npos) << where;
 }
 
 TEST(PetrarchReader, VerbCornerCases) {

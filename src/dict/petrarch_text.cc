@@ -88,7 +88,6 @@ bool LineReader::Next(std::string_view* line, std::string_view* raw, uint32_t* n
       continue;
     }
     // Inline comments: whichever of '#' and "<!--" comes first decides.
-    bool spliced = false;
     size_t scan = 0;
     while (true) {
       size_t hash = FindHash(t, scan);
@@ -111,9 +110,7 @@ bool LineReader::Next(std::string_view* line, std::string_view* raw, uint32_t* n
       joined.append(t.substr(close + 3));
       scratch_.swap(joined);
       t = scratch_;
-      spliced = true;
     }
-    (void)spliced;
     t = Trim(t);
     if (t.empty()) continue;
     *line = t;
