@@ -268,6 +268,23 @@ TEST(FindActorMatches, DateRestrictedCodes) {
   EXPECT_EQ(code_on("Palestinian", 19950101), "pse");
 }
 
+TEST(FindActorMatches, DatedRecordBeatsEarlierRecordsDefault) {
+  // Phoenix: PRESIDENT_BUSH is a synonym of GEORGE_BUSH_ (USAGOV 1989-93, default USAELI)
+  // and of the later GEORGE_W._BUSH_ (USAGOV 2001-09, default USAELI). In 2008 the second
+  // record's dated code holds and wins over the first record's fallback.
+  Builder b;
+  b.Actor({"GEORGE_BUSH", "PRESIDENT_BUSH"}, {Always("USAELI")}, {Between("USAGOV", 19890120, 19930120)})
+      .Actor({"GEORGE_W._BUSH", "PRESIDENT_BUSH"}, {Always("USAELI")},
+             {Between("USAGOV", 20010120, 20090120)});
+  auto code_on = [&](int32_t date) {
+    std::vector<ActorMatch> m = Matches(MakeDoc("President Bush", date), b.dict());
+    return m.empty() ? std::string("<none>") : m[0].code;
+  };
+  EXPECT_EQ(code_on(20080806), "USAGOV");
+  EXPECT_EQ(code_on(19900101), "USAGOV");
+  EXPECT_EQ(code_on(19970101), "USAELI");  // nothing dated holds: first record's default
+}
+
 TEST(FindActorMatches, PhraseWithNoCodeStillConsumesWords) {
   // ONODOHER [ONO <911226] in 1995: a hit with an empty code, ignored in noun phrases.
   Document doc = MakeDoc("Onodoher/NNP", 19950101);
@@ -377,6 +394,21 @@ TEST(NounPhraseActors, AgentsOverActorsOfAPrepositionalPhrase) {
             Codes_({"GON", "+++"}));
   // An agent-only PP passes through an empty head.
   EXPECT_EQ(Codes("the/DT head/NN of/IN the/DT government/NN"), Codes_({"---GOV"}));
+}
+
+TEST(NounPhraseActors, HeadAgentsGoBeforeTheBorrowedActorsAgents) {
+  // GOLD_6: "exiled leaders [~OPP] of Egypt's [EGY] Muslim Brotherhood [~MUS]" = EGYOPPMUS,
+  // the agents in word order after the actor taken from the PP.
+  Builder b;
+  b.Actor({"EGYPT"}, {Always("EGY")})
+      .Agent({"EXILED_LEADERS"}, "~OPP")
+      .Agent({"MUSLIM_BROTHERHOOD"}, "~MUS");
+  Document doc = MakeDoc("exiled/VBN leaders/NNS of/IN Egypt/NNP 's/POS Muslim/NNP Brotherhood/NNP", 20150609);
+  std::vector<ActorMatch> matches = Matches(doc, b.dict());
+  std::vector<CodedActor> actors;
+  NounPhraseActors(matches, doc, 0, static_cast<uint32_t>(doc.tokens.size()), &actors);
+  ASSERT_EQ(actors.size(), 1u);
+  EXPECT_EQ(actors[0].code, "EGYOPPMUS");
 }
 
 TEST(NounPhraseActors, AgentBindsToItsConjunct) {

@@ -87,8 +87,15 @@ struct Scratch {
 // Applies agents (match indices) to `entry`: suffix agents appended, prefix agents
 // prepended, each skipped if already held on a 3-character boundary. ~PPL is dropped when
 // another agent is present (petrarch2-behaviour.md 2.3).
+//
+// With after_actor, suffix agents go right after the actor part instead of at the end: a
+// head noun that borrows its actor from a PP ("exiled leaders of Egypt's Muslim
+// Brotherhood") keeps the token order of its agents, EGY+OPP+MUS = EGYOPPMUS (GOLD_6).
 void ApplyAgents(const std::vector<ActorMatch>& matches, const uint32_t* agents, size_t count,
-                 CodedActor* entry) {
+                 CodedActor* entry, bool after_actor = false) {
+  uint32_t insert_at = after_actor && entry->actor_end > 0
+                           ? std::min<uint32_t>(entry->actor_end, static_cast<uint32_t>(entry->code.size()))
+                           : 0xffffffffu;
   bool has_other_than_people = false;
   for (size_t i = 0; i < count; ++i) {
     if (matches[agents[i]].code != "PPL") has_other_than_people = true;
@@ -104,9 +111,15 @@ void ApplyAgents(const std::vector<ActorMatch>& matches, const uint32_t* agents,
       // rather than giving "NGO---".
       if (!entry->has_actor && entry->code == "---") {
         entry->code = agent.code;
+        entry->actor_end = static_cast<uint32_t>(agent.code.size());
       } else {
         entry->code.insert(0, agent.code);
+        entry->actor_end += static_cast<uint32_t>(agent.code.size());
       }
+      if (insert_at != 0xffffffffu) insert_at = entry->actor_end;
+    } else if (insert_at != 0xffffffffu && insert_at < entry->code.size()) {
+      entry->code.insert(insert_at, agent.code);
+      insert_at += static_cast<uint32_t>(agent.code.size());
     } else {
       entry->code += agent.code;
     }
@@ -161,7 +174,27 @@ void FindActorMatches(const dict::Dictionaries& dict, const Document& doc, const
       // Values are in file order: the first record whose code holds on the story date wins
       // (PALESTINIAN [pse] before +PALESTINIAN of PALESTINE [PAL]); if none holds the
       // phrase still consumes its words (ONODOHER [ONO <911226] in 1995).
+      //
+      // But a record whose dated restriction holds beats an earlier record that only offers
+      // its undated default: "President Bush" is a synonym of both GEORGE_BUSH_ (USAGOV
+      // 1989-93, default USAELI) and GEORGE_W._BUSH_ (USAGOV 2001-09); in 2008 the office
+      // holder is meant, not the first record's fallback.
+      bool dated_hit = false;
+      if (doc.date != 0) {
+        for (uint32_t actor_index : *values) {
+          for (const dict::DatedCode& dated : dict.actors[actor_index].restricted) {
+            if (!dated.code.empty() && dated.Holds(doc.date)) {
+              match.index = actor_index;
+              match.code = dated.code;
+              dated_hit = true;
+              break;
+            }
+          }
+          if (dated_hit) break;
+        }
+      }
       for (uint32_t actor_index : *values) {
+        if (dated_hit) break;
         const std::string& code = dict.actors[actor_index].CodeFor(doc.date);
         if (!code.empty()) {
           match.index = actor_index;
@@ -312,6 +345,7 @@ void NounPhraseActors(const std::vector<ActorMatch>& matches, const Document& do
         size_t entry_index = current.size();
         CodedActor& entry = Push(&current);
         entry.code = actor.code;
+        entry.actor_end = static_cast<uint32_t>(actor.code.size());
         entry.first_token = actor.first_token;
         entry.end_token = actor.end_token;
         entry.has_actor = true;
@@ -344,7 +378,7 @@ void NounPhraseActors(const std::vector<ActorMatch>& matches, const Document& do
         for (const CodedActor& borrowed : next) {
           CodedActor& entry = Push(&current);
           entry = borrowed;
-          ApplyAgents(matches, agents, agent_count, &entry);
+          ApplyAgents(matches, agents, agent_count, &entry, /*after_actor=*/true);
         }
         continue;
       }
@@ -355,6 +389,7 @@ void NounPhraseActors(const std::vector<ActorMatch>& matches, const Document& do
           const Scratch::Conjunct& source = s.conjuncts[distributor];
           const ActorMatch& actor = matches[source.actor];
           entry.code = actor.code;
+          entry.actor_end = static_cast<uint32_t>(actor.code.size());
           entry.first_token = actor.first_token;
           entry.end_token = actor.end_token;
           entry.has_actor = true;
@@ -369,6 +404,7 @@ void NounPhraseActors(const std::vector<ActorMatch>& matches, const Document& do
           // An agent alone: "a senior official" = ---GOV.
           const ActorMatch& first_agent = matches[agents[0]];
           entry.code = "---";
+          entry.actor_end = 3;
           entry.first_token = first_agent.first_token;
           entry.end_token = first_agent.end_token;
           entry.has_actor = false;

@@ -36,6 +36,8 @@ struct CodedActor {
   std::string code;                 // "ARNGOV", "NGOARN", "---GOV"
   uint32_t first_token = 0, end_token = 0;  // the words that named it
   bool has_actor = false;           // false: an agent with no actor ("---GOV")
+  uint32_t actor_end = 0;           // length of the actor part of `code` (with prefix
+                                    // agents): agents of an enclosing head noun go here
 };
 
 // Codes of the noun phrase [first_token, end_token), from the hits inside it: conjoined

@@ -54,6 +54,10 @@ bool DatedCode::Holds(int32_t date) const {
 
 const std::string& Actor::CodeFor(int32_t date) const {
   static const std::string kEmpty;
+  // Knowledge-base persons: a story without a date gets the latest role.
+  if (date == 0 && undated >= 0 && static_cast<size_t>(undated) < restricted.size()) {
+    return restricted[undated].code;
+  }
   for (const DatedCode& c : restricted) {
     if (c.Holds(date)) return c.code;
   }

@@ -83,6 +83,7 @@ struct DatedCode {
   int32_t date1 = 0;  // kBefore: date < date1; kFrom: date >= date1; kBetween: date1 <= date <= date2
   int32_t date2 = 0;
   std::string code;   // opaque, output verbatim ("ARNGOV", "ELR/GAL", "+++", "pse")
+  std::string office; // knowledge base roles: office words ("president"); empty otherwise
   bool Holds(int32_t date) const;
 };
 
@@ -91,6 +92,13 @@ struct Actor {
   std::vector<DatedCode> restricted;  // restriction lines, in file order: first that holds wins
   std::vector<DatedCode> defaults;    // unrestricted codes (primary line), used when none holds
   SourceRef ref;
+  // Knowledge-base fields (src/dict/kb_reader.h); PETRARCH actors leave them empty.
+  static constexpr uint32_t kNoParent = 0xffffffffu;
+  std::string canonical;  // canonical name ("Ebrahim Raisi"); empty for PETRARCH actors
+  std::string kind;       // country | territory | region | igo | ngo | group | party | media |
+                          // company | person | people (a country's plural) | capital
+  uint32_t parent = kNoParent;  // people/capital entries: index of their country actor
+  int32_t undated = -1;   // index into `restricted` used when the story date is 0 (latest role)
   // Resolves the code for a story date; empty string if nothing holds.
   const std::string& CodeFor(int32_t date) const;
 };
@@ -101,6 +109,15 @@ struct Agent {
   std::string code;    // without '~' ("GOV")
   bool prefix = false; // "NGO~": goes in front of the actor code
   SourceRef ref;
+  bool title = false;  // knowledge base `title` words: an individual office holder ("PM")
+};
+
+// Knowledge-base phrase that matches only where the text has the letter case written
+// ("US" but not "us", "WHO" but not "who"): the matcher compares each token's text with
+// `words` (as written) after a trie match.
+struct ExactPhrase {
+  std::vector<std::string> words;
+  uint32_t target = 0;  // actor index (exact_actor_trie) or agent index (exact_agent_trie)
 };
 
 // ---------------------------------------------------------------- verbs
@@ -195,6 +212,12 @@ struct Dictionaries {
 
   std::vector<Issue> issues;
   PhraseTrie issue_trie;
+
+  // Knowledge base only (kb_reader.h).
+  PhraseTrie surname_trie;      // bare person surnames -> actor indices (resolve in context)
+  PhraseTrie exact_actor_trie;  // upper-cased words -> index into exact_phrases
+  PhraseTrie exact_agent_trie;  // upper-cased words -> index into exact_phrases
+  std::vector<ExactPhrase> exact_phrases;
 
   // "CAMEO.2.0.txt:1234"
   std::string Describe(SourceRef ref) const;

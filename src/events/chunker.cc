@@ -69,6 +69,12 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
     if ((p == Pos::VBN || p == Pos::VBG) && i + 1 < n && IsNoun(v.pos[i + 1]) &&
         (i == 0 || v.pos[i - 1] == Pos::IN || v.pos[i - 1] == Pos::TO))
       starts_noun = true;
+    // Right after a lexical verb a past participle before a noun is a premodifier, not a
+    // second verb ("expel exiled leaders", "freed detained activists"): two lexical verbs
+    // never form one group, and PETRARCH's parse puts them inside the object NP.
+    if ((p == Pos::VBN || p == Pos::VBD) && i > 0 && i + 1 < n && IsNoun(v.pos[i + 1]) &&
+        verbish(i - 1) && v.pos[i - 1] != Pos::MD && !IsAuxWord(v.norm[i - 1]))
+      starts_noun = true;
     if (starts_noun) {
       uint32_t j = i;
       bool has_noun = false;
@@ -84,7 +90,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
         } else if ((q == Pos::DT || q == Pos::PDT || q == Pos::PRPS) && (j == i || !has_noun)) {
           ++j;
           if (j > i + 1 && v.pos[j - 2] == Pos::POS) {}
-        } else if ((q == Pos::VBN || q == Pos::VBG) && j > i && !has_noun && j + 1 < n &&
+        } else if ((q == Pos::VBN || q == Pos::VBG || (q == Pos::VBD && j == i)) && !has_noun && j + 1 < n &&
                    (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]))) {
           ++j;
         } else if (q == Pos::CC && j > i && IsAdjective(v.pos[j - 1]) && j + 1 < n &&

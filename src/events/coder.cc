@@ -18,10 +18,34 @@ using namespace events_internal;  // NOLINT: internal to this stage
 
 namespace {
 
+// ANNALIST_CODER_DEBUG=1 prints chunks, predicates and pattern choices on stderr.
+bool Debug() {
+  static const bool on = std::getenv("ANNALIST_CODER_DEBUG") != nullptr;
+  return on;
+}
+
 bool Is(std::string_view w, std::initializer_list<std::string_view> set) {
   for (auto s : set)
     if (w == s) return true;
   return false;
+}
+
+// Verbs that take a clause without "that" ("said Gondor attacked", "believes Arnor
+// will ..."). Other verbs followed by "NP + past form" have a reduced relative instead.
+bool TakesClause(std::string_view w) {
+  static constexpr std::string_view kStems[] = {
+      "SAY", "SAID", "TOLD", "TELL", "BELIEV", "THINK", "THOUGHT", "CLAIM", "REPORT", "ANNOUNC",
+      "ALLEG", "DENY", "DENIE", "WARN", "INSIST", "NOTE", "NOTING", "STATE", "STATING",
+      "ARGU", "ADMIT", "CONFIRM", "KNOW", "KNEW", "FEAR", "HOPE", "HOPING", "EXPECT", "SUGGEST",
+      "INDICAT", "ACKNOWLEDG", "ASSERT", "AGRE", "FEEL", "FELT", "DECLAR", "EXPLAIN", "WROTE",
+      "WRITE", "WRITING", "REVEAL", "SHOW", "FIND", "FOUND", "REALI", "PREDICT", "PROMIS",
+      "THREATEN", "ASSUM", "CONCLUD", "RECALL", "RECOGNI", "UNDERSTAND", "UNDERSTOOD", "DECID",
+      "GUESS", "SUSPECT", "DOUBT", "IMPLY", "IMPLIE", "REMARK", "EMPHASI", "STRESS", "CONCED",
+      "ASSUR", "REMIND", "INFORM", "ESTIMAT", "PROVED", "PROVE", "HEAR", "HEARD", "LEARN", "SAW", "FIGUR", "GUARANTEE", "SWEAR", "SWORE", "VOW", "PLEDG", "TESTIF", "TWEET",
+      "COMPLAIN", "CONTEND", "MAINTAIN", "REITERAT", "REPLI", "REPLY", "RESPOND", "ANSWER"};
+  for (std::string_view stem : kStems)
+    if (w.size() >= stem.size() && w.compare(0, stem.size(), stem) == 0) return true;
+  return Is(w, {"ADD", "ADDS", "ADDED", "ADDING", "SEE", "SEES", "SEEN", "SEEING"});
 }
 
 enum class PredKind : uint8_t { kMain, kCoord, kInf, kRel, kSub, kEmbedded, kAttribution, kNone };
@@ -49,6 +73,16 @@ struct Proto {
   Modality modality = Modality::kNone;
   bool compound = false;   // events between the subject's members
   const char* src_how = "dictionary";
+  // Confidence (Event::confidence), a simple multiplicative heuristic: start from how the
+  // code was chosen (0.9 a verb pattern matched, so the verb's sense was confirmed by its
+  // arguments; 0.75 the verb's block code alone), then lower it for each weaker link:
+  // target taken from a distant phrase or a PP rather than the direct object (x0.9, and
+  // x0.85 more than six chunks after the verb), from a complement clause (x0.85), a
+  // passive without a by-agent (x0.7), an infinitive's object (x0.9), events between the
+  // members of a compound subject (x0.85); in Emit, a pronoun source (x0.8), an actor that
+  // is only an agent with no country (x0.9), and conditional / future modality (x0.9 /
+  // x0.95). Both actors in one clause with a matched pattern keep 0.9.
+  double confidence = 0.8;
 };
 
 // CAMEO negation (petrarch2-behaviour.md 2.8): codes with a CAMEO negative, plus the
@@ -376,6 +410,12 @@ void CoderImpl::Classify(Scratch& s) const {
         } else if (it[b].kind == ItemKind::kVerb) {
           p.kind = PredKind::kEmbedded;
           p.parent = s.pred_of_item[b];
+          // "issued arrest warrants for two Brazilian men sought in ...": a lone past form
+          // after an object of a verb that takes no clause is a reduced relative (VBD/VBN
+          // look alike), not a "that"-less complement as after "said Gondor attacked".
+          if (it[v].end - it[v].first == 1 && s.view.pos[it[v].head] == Pos::VBD &&
+              !TakesClause(s.view.norm[it[b].head]))
+            p.kind = PredKind::kRel;
         } else if (it[b].kind == ItemKind::kSub) {
           p.kind = PredKind::kSub;
         } else if (it[b].kind == ItemKind::kRel || it[b].kind == ItemKind::kPrep) {
@@ -528,8 +568,45 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
   c.subject_actor_count = static_cast<int>(p.subject.size());
   c.slots.clear();
   std::vector<CodedActor>& tmp = s.tmp;
+  // Passive (petrarch2-behaviour.md 2.5, last point): the pattern's pre-verb noun is sought
+  // in the by-agent and its post-verb nouns in the clause subject, so "The Russian building
+  // was demolished by a Ukrainian protestor" meets DEMOLISH "- PROTESTOR *" and "Evidence
+  // against Russia was presented by the US" meets PRESENT "- * EVIDENCE".
+  int by_item = -1;
+  if (vg.passive) {
+    for (int j = p.verb + 1; j + 1 < pattern_end; ++j) {
+      if (it[j].kind == ItemKind::kPrep && s.view.word[it[j].first] == w_by_ &&
+          it[j + 1].kind == ItemKind::kNoun) {
+        by_item = j + 1;
+        break;
+      }
+    }
+    c.subject_item = by_item;
+    c.subject_actor_count = 0;
+    if (by_item >= 0) {
+      Actors(doc, s, by_item, by_item + 1, &tmp);
+      c.subject_actor_count = static_cast<int>(tmp.size());
+    }
+    if (p.subj_core >= 0 && !it[p.subj_core].pronoun) {
+      Slot slot;
+      slot.item = p.subj_core;
+      slot.has_actor = !p.subject.empty();
+      c.slots.push_back(slot);
+      // The subject's own PPs ("Evidence against Russia").
+      for (int j = p.subj_core + 1; j + 1 < p.verb; ++j) {
+        if (it[j].kind != ItemKind::kPrep || it[j + 1].kind != ItemKind::kNoun) continue;
+        Slot pp;
+        pp.item = j + 1;
+        pp.prep = s.view.word[it[j].first];
+        Actors(doc, s, j + 1, j + 2, &tmp);
+        pp.has_actor = !tmp.empty();
+        c.slots.push_back(pp);
+        ++j;
+      }
+    }
+  }
   for (int j = p.verb + 1; j < pattern_end; ++j) {
-    if (it[j].kind != ItemKind::kNoun) continue;
+    if (it[j].kind != ItemKind::kNoun || j == by_item) continue;
     Slot slot;
     slot.item = j;
     if (j > 0 && (it[j - 1].kind == ItemKind::kPrep) && it[j - 1].first >= particle_end)
@@ -559,8 +636,15 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       ref = dp.ref;
     }
   }
-  const bool null_code = coded && (code.empty() || code == "---");
+  // "[:030]" (RECEIVE * ASSURANCE, FACE * PRESSURE): no forward event, only the reversed
+  // one, target -> subject (5.2 item 3 with an empty first half).
+  const bool reverse_only = coded && (code.empty() || code == "---") && !paired.empty() && paired != "---";
+  const bool null_code = coded && (code.empty() || code == "---") && !reverse_only;
+  if (Debug())
+    std::fprintf(stderr, "codepred %d verb=%s code=%s:%s pattern=%d src=%d tgt=%d\n", pi, verb ? "yes" : "no",
+                 code.c_str(), paired.c_str(), pattern ? mr.pattern : -1, mr.source_slot, mr.target_slot);
   Proto e;
+  e.confidence = pattern ? 0.9 : 0.75;
   e.verb = p.verb;
   e.negated = vg.negated;
   e.modality = vg.modality;
@@ -576,7 +660,7 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       ev.code = neg;
       ev.paired.clear();
     }
-    if (ev.code.empty() || ev.code == "---") return;
+    if ((ev.code.empty() || ev.code == "---") && (ev.paired.empty() || ev.paired == "---")) return;
     out->push_back(std::move(ev));
   };
   auto unit_actors = [&](int item, std::vector<CodedActor>* dst) {
@@ -606,7 +690,12 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
         if (!found.empty()) { have = true; break; }
       }
     }
-    if (!have) have = FindTarget(doc, s, p.verb + 1, target_end, -1, -1, &found, &found_item);
+    if (!have) {
+      // No by-agent: the other actor after the verb ("criticized over its dispute with
+      // Eriador") is a guess.
+      have = FindTarget(doc, s, p.verb + 1, target_end, -1, -1, &found, &found_item);
+      e.confidence *= 0.7;
+    }
     if (!have) return;
     e.code = code;
     e.paired = paired;
@@ -622,6 +711,7 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
   if (emb >= 0 && (!pattern || mr.target_slot < 0)) {
     Pred& child = s.preds[emb];
     if (!coded) return;
+    e.confidence *= 0.85;
     std::vector<Proto> inner;
     CodePred(doc, s, emb, &inner);
     if (null_code) {
@@ -670,6 +760,7 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
     bool has_obj = FindTarget(doc, s, p.verb + 1, to_item, -1, -1, &obj, &found_item);
     if (has_obj) {
       if (!coded || null_code) return;
+      e.confidence *= 0.9;
       child.subject = obj;
       std::vector<Proto> inner;
       CodePred(doc, s, inf, &inner);
@@ -716,6 +807,7 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       x.intent = Root(code) == 3;
       x.verb = p.verb;
       x.modality = vg.modality;
+      x.confidence = std::min(x.confidence, e.confidence) * 0.95;
       finish(x);
       return;
     }
@@ -736,11 +828,15 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
   } else if (pattern && mr.compound && p.subject.size() >= 2) {
     e.tgt.clear();  // '%': events between the subject's members (5.2 item 4)
   } else {
-    FindTarget(doc, s, p.verb + 1, target_end, p.subj_first, p.subj_end, &e.tgt, &found_item);
+    if (FindTarget(doc, s, p.verb + 1, target_end, p.subj_first, p.subj_end, &e.tgt, &found_item)) {
+      if (found_item > p.verb + 1 && it[found_item - 1].kind == ItemKind::kPrep) e.confidence *= 0.9;
+      if (found_item - p.verb > 6) e.confidence *= 0.85;
+    }
   }
   if (e.tgt.empty() && e.src.size() >= 2) {
     int r = Root(e.code);
     if ((pattern && mr.compound) || (r >= 3 && r <= 6)) e.compound = true;
+    if (e.compound) e.confidence *= 0.85;
   }
   if (e.tgt.empty() && !e.compound && doc.options.require_dyad) return;
   finish(e);
@@ -751,17 +847,37 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
   const Sentence& sent = doc.sentences[si];
   if (sent.size() == 0) return;
   LookupWords(d_.vocab, doc, sent, &s.words);
-  // Discards on tokens (1.6, matched on punctuation-split tokens).
+  // Discards (1.6). P2 matches them on whitespace-split words of the raw sentence, so a
+  // phrase only counts where each of its tokens stands alone between spaces ("years ago,"
+  // with the comma glued on does not discard, "baseball." neither: AFP0808020705_1) and
+  // where another word follows. Checked on the token spans: no per-token allocation.
+  const std::string& text = doc.text;
+  auto space_at = [&](uint32_t byte) {
+    return byte < text.size() && (text[byte] == ' ' || text[byte] == '\t' || text[byte] == '\n' ||
+                                  text[byte] == '\r');
+  };
+  auto whole_words = [&](uint32_t first, size_t length) {
+    const uint32_t a = sent.first_token + first;
+    const uint32_t b = a + static_cast<uint32_t>(length);  // exclusive
+    if (b >= sent.first_token + sent.size()) return false;  // must be followed by a word
+    const uint32_t begin = doc.tokens[a].span.begin;
+    if (begin > 0 && !space_at(begin - 1)) return false;
+    for (uint32_t t = a; t < b; ++t)
+      if (!space_at(doc.tokens[t].span.end)) return false;
+    return true;
+  };
   for (uint32_t i = 0; i < s.words.size(); ++i) {
     if (s.words[i] == kNoWord) continue;
     bool hit = false, story = false;
     d_.discard_trie.ForEachMatch(s.words.data() + i, s.words.size() - i,
-                                 [&](size_t, const std::vector<uint32_t>& values) {
+                                 [&](size_t length, const std::vector<uint32_t>& values) {
+                                   if (!whole_words(i, length)) return;
                                    hit = true;
                                    for (uint32_t v : values)
                                      if (v < d_.discards.size() && d_.discards[v].story) story = true;
                                  });
     if (story) st.story_discarded = true;
+    if (hit && Debug()) std::fprintf(stderr, "discard at token %u story=%d\n", i, story ? 1 : 0);
     if (hit) return;
   }
   FindActorMatches(d_, doc, sent, s.words, &s.matches);
@@ -804,7 +920,7 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     }
     if (p.kind == PredKind::kMain && !p.subject.empty()) last_top = static_cast<int>(q);
   }
-  if (std::getenv("ANNALIST_CODER_DEBUG")) {
+  if (Debug()) {
     for (const Item& x : it) {
       std::fprintf(stderr, "[%d:", static_cast<int>(x.kind));
       for (uint32_t k = x.first; k < x.end; ++k) std::fprintf(stderr, " %.*s", (int)s.view.norm[k].size(), s.view.norm[k].data());
@@ -862,6 +978,12 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     }
     ev.rule = d_.Describe(pr.ref);
     ev.negated = pr.negated;
+    double confidence = pr.confidence;
+    if (std::strcmp(pr.src_how, "pronoun") == 0) confidence *= 0.8;
+    if (!a.has_actor || (b && !b->has_actor)) confidence *= 0.9;
+    if (pr.modality == Modality::kConditional) confidence *= 0.9;
+    else if (pr.modality == Modality::kFuture) confidence *= 0.95;
+    ev.confidence = std::clamp(confidence, 0.05, 1.0);
     if (pr.intent) ev.modality = "intent";
     else if (pr.modality == Modality::kFuture) ev.modality = "future";
     else if (pr.modality == Modality::kConditional) ev.modality = "conditional";
@@ -872,6 +994,13 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     events->push_back(std::move(ev));
   };
   for (const Proto& pr : s.protos) {
+    const bool forward = !pr.code.empty() && pr.code != "---";
+    if (!forward) {
+      // Reverse-only code ("[:030]"): target -> source.
+      for (const auto& a : pr.src)
+        for (const auto& b : pr.tgt) push(pr, b, &a, pr.paired);
+      continue;
+    }
     if (pr.compound && pr.tgt.empty()) {
       for (const auto& a : pr.src)
         for (const auto& b : pr.src)

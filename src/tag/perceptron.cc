@@ -237,12 +237,28 @@ void PerceptronModel::Finish() {
   while (capacity < pending_.size() * 2) capacity <<= 1;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
+  dense_.clear();
   for (const auto& [key, range] : pending_) {
     uint64_t index = key & mask_;
     while (slots_[index].count != 0 && slots_[index].key != key) index = (index + 1) & mask_;
-    slots_[index] = Slot{key, range.first, range.second};
+    if (range.second >= kDenseMinCount) {
+      uint32_t row = static_cast<uint32_t>(dense_.size());
+      dense_.resize(dense_.size() + kDenseWidth, 0.0f);
+      for (uint32_t e = 0; e < range.second; ++e) {
+        dense_[row + classes_[range.first + e]] += weights_[range.first + e];
+      }
+      slots_[index] = Slot{key, row, kDense};
+    } else {
+      slots_[index] = Slot{key, range.first, range.second};
+    }
   }
   slot_count_used_ = pending_.size();
+  entries_.resize(classes_.size());
+  for (size_t e = 0; e < classes_.size(); ++e) entries_[e] = Entry{weights_[e], classes_[e]};
+  classes_.clear();
+  classes_.shrink_to_fit();
+  weights_.clear();
+  weights_.shrink_to_fit();
   pending_.clear();
   pending_.shrink_to_fit();
 
@@ -289,7 +305,7 @@ const PerceptronModel::Slot* PerceptronModel::Find(uint64_t key) const {
 void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
   MarkRare(words, n);
   uint64_t keys[kMaxFeatures];
-  float scores[kNumClasses];
+  alignas(32) float scores[kDenseWidth];
   Pos prev = Pos::kNone, prev2 = Pos::kNone;
   for (size_t i = 0; i < n; ++i) {
     Pos tag = out[i];
@@ -308,12 +324,26 @@ void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
       // Touch every slot first so the cache misses overlap.
       for (int f = 0; f < count; ++f) __builtin_prefetch(&slots_[keys[f] & mask_]);
       std::memset(scores, 0, sizeof(scores));
+      // Find every row first and touch it, then add: the row misses overlap too. The sum
+      // runs in feature order, as before, so the scores are the same to the bit.
+      const Slot* found[kMaxFeatures];
+      int found_count = 0;
       for (int f = 0; f < count; ++f) {
         const Slot* slot = Find(keys[f]);
         if (slot == nullptr) continue;
-        const uint8_t* cls = classes_.data() + slot->offset;
-        const float* weight = weights_.data() + slot->offset;
-        for (uint32_t e = 0; e < slot->count; ++e) scores[cls[e]] += weight[e];
+        __builtin_prefetch(slot->count == kDense ? static_cast<const void*>(dense_.data() + slot->offset)
+                                                 : static_cast<const void*>(entries_.data() + slot->offset));
+        found[found_count++] = slot;
+      }
+      for (int f = 0; f < found_count; ++f) {
+        const Slot* slot = found[f];
+        if (slot->count == kDense) {
+          const float* row = dense_.data() + slot->offset;
+          for (int c = 0; c < kDenseWidth; ++c) scores[c] += row[c];
+          continue;
+        }
+        const Entry* entry = entries_.data() + slot->offset;
+        for (uint32_t e = 0; e < slot->count; ++e) scores[entry[e].cls] += entry[e].weight;
       }
       int best = 1;
       for (int c = 2; c < kNumClasses; ++c) {

@@ -101,9 +101,15 @@ class PerceptronModel {
  private:
   struct Slot {
     uint64_t key = 0;
-    uint32_t offset = 0;
-    uint32_t count = 0;  // 0 = empty slot
+    uint32_t offset = 0;  // into classes_/weights_, or (dense rows) into dense_
+    uint32_t count = 0;   // 0 = empty slot; kDense bit: a dense row of kDenseWidth floats
   };
+  // Rows with many classes (the bias, common suffixes and shapes: the features every token
+  // fires) are stored dense and added with vector instructions; a missing class adds +0.0f,
+  // which leaves every score bit-identical to the sparse sum.
+  static constexpr uint32_t kDense = 0x80000000u;
+  static constexpr uint32_t kDenseMinCount = 8;
+  static constexpr int kDenseWidth = (kNumClasses + 7) / 8 * 8;
   struct DictSlot {
     uint64_t key = 0;
     Pos pos = Pos::kNone;
@@ -117,8 +123,15 @@ class PerceptronModel {
   std::vector<uint64_t> vocabulary_;  // open addressing of lower-case word hashes; 0 = empty
   uint64_t vocabulary_mask_ = 0;
   uint64_t mask_ = 0, dict_mask_ = 0;
+  // Sparse rows: (class, weight) side by side, so a row is one cache line, not two.
+  struct Entry {
+    float weight;
+    uint32_t cls;
+  };
+  std::vector<Entry> entries_;  // built by Finish() from classes_/weights_
   std::vector<uint8_t> classes_;
   std::vector<float> weights_;
+  std::vector<float> dense_;  // dense rows, kDenseWidth floats each
   size_t slot_count_used_ = 0;
 };
 

@@ -100,6 +100,9 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
     } else if (name == "--no-require-dyad") {
       if (!no_value()) return false;
       flags->coding.require_dyad = false;
+    } else if (!eval && name == "--stats") {
+      if (!no_value()) return false;
+      flags->stats = true;
     } else if (name == "--threads") {
       if (!take_number(&number)) return false;
       if (number < 1 || number > 1024) {
@@ -177,7 +180,8 @@ std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags) {
   return pipeline.TakeValue();
 }
 
-void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, int threads, const FinishFn& finish) {
+void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, int threads, const FinishFn& finish,
+               const std::function<void()>& overlap) {
   std::atomic<size_t> next{0};
   auto work = [&] {
     std::vector<Event> events;  // per-thread scratch, reused
@@ -193,6 +197,7 @@ void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, i
   std::vector<std::thread> pool;
   pool.reserve(helpers);
   for (size_t i = 0; i < helpers; ++i) pool.emplace_back(work);
+  if (overlap) overlap();
   work();
   for (std::thread& thread : pool) thread.join();
 }
@@ -211,7 +216,7 @@ size_t InputQueue::Fill(std::vector<Job>& jobs, size_t max_jobs, size_t max_byte
       auto reader = ArticleReader::Open(input, options_);
       if (!reader.ok()) {
         PrintReadError(ReadError{input, 0, reader.status().message()});
-        rejected_ = true;
+        ++rejected_;
         continue;
       }
       reader_ = reader.TakeValue();
@@ -224,7 +229,7 @@ size_t InputQueue::Fill(std::vector<Job>& jobs, size_t max_jobs, size_t max_byte
       reader_.reset();
     } else if (item == ReadItem::kError) {
       PrintReadError(error_);
-      rejected_ = true;
+      ++rejected_;
     } else {
       for (const std::string& warning : job.doc.warnings) PrintReadWarning(warning, input_, reader_->line());
       bytes += job.doc.text.size();

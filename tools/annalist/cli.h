@@ -29,6 +29,7 @@ struct CommonFlags {
   CodingOptions coding;
   size_t max_article_bytes = size_t{2} << 20;
   int threads = 0;  // 0 = hardware concurrency
+  bool stats = false;  // code: print a final {"stats":...} line on stderr
   std::vector<std::string> inputs;
   // eval
   std::string gold;
@@ -57,13 +58,18 @@ struct Job {
   GoldFields gold;
   std::string output;           // formatted event lines (code)
   std::vector<Triple> produced;  // (eval)
+  size_t event_count = 0;        // events coded (set by the finish function of code)
 };
 
 // Codes jobs[0..count) on `threads` threads; `finish` turns a coded document and its
 // events into the job's output and runs on the worker that coded it. Output order is the
 // caller's job order, so it never depends on the thread count.
+// `overlap`, if set, runs on the calling thread while the other threads start coding
+// (reading the next batch, writing the previous one); then the caller codes too, so at
+// most `threads` threads are busy at any time.
 using FinishFn = std::function<void(Job& job, const std::vector<Event>& events)>;
-void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, int threads, const FinishFn& finish);
+void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, int threads, const FinishFn& finish,
+               const std::function<void()>& overlap = nullptr);
 
 // Reads articles from the inputs in order ("-" = stdin; none = stdin) into batches of
 // jobs, printing each read error as it meets it.
@@ -73,7 +79,8 @@ class InputQueue {
   // Fills jobs[0..n) with the next articles, at most max_jobs of them and about
   // max_bytes of text; 0 at the end of all inputs. `jobs` grows as needed.
   size_t Fill(std::vector<Job>& jobs, size_t max_jobs, size_t max_bytes);
-  bool rejected() const { return rejected_; }
+  bool rejected() const { return rejected_ > 0; }
+  uint64_t rejected_count() const { return rejected_; }
 
  private:
   std::vector<std::string> inputs_;
@@ -82,7 +89,7 @@ class InputQueue {
   std::unique_ptr<ArticleReader> reader_;
   std::string input_;
   ReadError error_;
-  bool rejected_ = false;
+  uint64_t rejected_ = 0;  // records (or inputs) that could not be read
 };
 
 // Flushes stdout; prints an error if writing failed. Returns false on failure.
@@ -90,6 +97,7 @@ bool FlushStdout();
 
 int RunCode(int argc, char** argv);
 int RunEval(int argc, char** argv);
+int RunDict(int argc, char** argv);  // dict_command.cc
 
 }  // namespace annalist::cli
 

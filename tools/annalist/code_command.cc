@@ -1,8 +1,11 @@
 // annalist code: articles in, event JSON lines out.
+#include <unistd.h>
+
 #include <cstdio>
 
 #include "cli.h"
 #include "io/event_writer.h"
+#include "run_stats.h"
 
 namespace annalist::cli {
 
@@ -26,6 +29,9 @@ constexpr char kCodeHelp[] =
     "Run:\n"
     "  --threads N                          worker threads (default: all cores); output is the same for any N\n"
     "  --max-article-bytes N                reject articles with more text than this (default 2097152)\n"
+    "  --stats                              print one final line on stderr: {\"stats\":{\"articles\",\"sentences\",\n"
+    "                                       \"events\",\"rejected\",\"seconds\" (coding),\"load_seconds\"}}\n"
+    "Progress (articles, sentences, events, rate) is shown on stderr when it is a terminal.\n"
     "\n"
     "A record that cannot be read gives one line {\"error\", \"input\", \"line\"} on stderr and the\n"
     "run goes on. Exit status: 0 all records read, 1 some rejected, 2 usage or dictionary error.\n";
@@ -39,6 +45,7 @@ int RunCode(int argc, char** argv) {
     std::fputs(kCodeHelp, stdout);
     return kExitOk;
   }
+  RunStats stats(isatty(STDERR_FILENO) != 0);  // its clock starts before loading
   std::unique_ptr<Pipeline> pipeline = LoadPipeline(flags);
   if (pipeline == nullptr) return kExitUsage;
 
@@ -47,26 +54,64 @@ int RunCode(int argc, char** argv) {
   reader_options.max_article_bytes = flags.max_article_bytes;
   reader_options.defaults = flags.coding;
   InputQueue queue(flags.inputs, reader_options);
+  stats.StartCoding();
 
   // Batches: enough articles to keep every thread busy, bounded in text so memory stays
-  // flat on a large corpus.
+  // flat on a large corpus. Two batches alternate: while the workers code one, the calling
+  // thread writes the one before and reads the one after (then helps coding), so reading
+  // and writing do not serialise the threads. Output stays in input order.
   const size_t max_jobs = 64 * static_cast<size_t>(threads);
   const size_t max_bytes = size_t{16} << 20;
-  std::vector<Job> jobs;
+  std::vector<Job> batches[2];
+  size_t counts[2] = {0, 0};
   EventWriter writer(stdout);
-  for (;;) {
-    size_t count = queue.Fill(jobs, max_jobs, max_bytes);
-    if (count == 0) break;
-    CodeBatch(*pipeline, jobs, count, threads, [](Job& job, const std::vector<Event>& events) {
-      job.output.clear();
-      for (const Event& event : events) AppendEventJson(job.doc, event, &job.output);
-    });
-    for (size_t i = 0; i < count; ++i) writer.WriteRaw(jobs[i].output);
+  auto finish = [](Job& job, const std::vector<Event>& events) {
+    job.output.clear();
+    job.event_count = events.size();
+    for (const Event& event : events) AppendEventJson(job.doc, event, &job.output);
+  };
+  auto write = [&](std::vector<Job>& jobs, size_t count) {
+    for (size_t i = 0; i < count; ++i) {
+      writer.WriteRaw(jobs[i].output);
+      stats.AddArticle(jobs[i].doc.sentences.size(), jobs[i].event_count);
+    }
+    stats.SetRejected(queue.rejected_count());
+    stats.Tick();
+  };
+  int current = 0;
+  counts[current] = queue.Fill(batches[current], max_jobs, max_bytes);
+  bool first = true;
+  while (counts[current] > 0) {
+    const int other = 1 - current;
+    auto overlap = [&] {
+      if (!first) write(batches[other], counts[other]);
+      counts[other] = queue.Fill(batches[other], max_jobs, max_bytes);
+    };
+    if (threads > 1) {
+      CodeBatch(*pipeline, batches[current], counts[current], threads, finish, overlap);
+    } else {
+      // One thread: nothing to overlap with; keep the plain order (read, code, write).
+      CodeBatch(*pipeline, batches[current], counts[current], threads, finish);
+      overlap();
+    }
+    first = false;
+    current = other;
   }
+  // The last coded batch (now batches[1 - current]) has not been written yet.
+  if (!first) write(batches[1 - current], counts[1 - current]);
+  stats.SetRejected(queue.rejected_count());
+  stats.FinishProgress();
+  if (flags.stats) stats.PrintStats();
   if (!writer.Flush()) {
     std::fprintf(stderr, "annalist: error writing the events to stdout\n");
     return kExitRejected;
   }
+  // Exiting frees everything at once; taking the dictionaries apart node by node costs
+  // ~40 ms per run (callgrind: ~9% of a 3,000-sentence run). Kept reachable, so leak
+  // checkers stay quiet.
+  static Pipeline* kept_until_exit = nullptr;
+  kept_until_exit = pipeline.release();
+  (void)kept_until_exit;
   return queue.rejected() ? kExitRejected : kExitOk;
 }
 

@@ -16,6 +16,7 @@ constexpr char kHelp[] =
     "  code [OPTIONS] [FILE...]    code articles (JSONL or text; stdin if no FILE) into\n"
     "                              event JSON lines on stdout\n"
     "  eval --gold F [OPTIONS]     code a gold set and print exact / precision / recall / F1\n"
+    "  dict check FILE...          validate dictionary files (knowledge base or PETRARCH-2)\n"
     "\n"
     "Run 'annalist COMMAND --help' for the options of a command.\n";
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   }
   if (std::strcmp(command, "code") == 0) return annalist::cli::RunCode(argc, argv);
   if (std::strcmp(command, "eval") == 0) return annalist::cli::RunEval(argc, argv);
+  if (std::strcmp(command, "dict") == 0) return annalist::cli::RunDict(argc, argv);
   std::fprintf(stderr, "annalist: unknown command '%s'\n\n%s", command, kHelp);
   return annalist::cli::kExitUsage;
 }
