@@ -29,14 +29,18 @@ esac
 
 # Prints: wall-seconds peak-RSS-KB sentences stats-line
 run() {
-  /usr/bin/time -o "$work/time" -f "%e %M" "$cli" code --stats --threads "$threads" "${opts[@]}" "$1" \
-      >/dev/null 2>"$work/err"
+  if ! /usr/bin/time -o "$work/time" -f "%e %M" "$cli" code --stats --threads "$threads" ${opts[@]+"${opts[@]}"} "$1" \
+      >/dev/null 2>"$work/err"; then
+    echo "e2e: annalist code failed:" >&2; grep -v '^{"stats"' "$work/err" | tail -3 >&2; return 1
+  fi
   local stats; stats=$(grep '^{"stats":' "$work/err" | tail -1)
   local sentences; sentences=$(sed -E 's/.*"sentences":([0-9]+).*/\1/' <<<"$stats")
   echo "$(cat "$work/time") $sentences $stats"
 }
-read -r t1 m1 s1 stats1 < <(run "$work/x1.jsonl")
-read -r t400 m400 s400 stats400 < <(run "$work/x400.jsonl")
+r1=$(run "$work/x1.jsonl")
+r400=$(run "$work/x400.jsonl")
+read -r t1 m1 s1 stats1 <<<"$r1"
+read -r t400 m400 s400 stats400 <<<"$r400"
 echo "threads=$threads dicts=$dicts"
 echo "  x1:   ${t1}s  ${m1} KB  $stats1"
 echo "  x400: ${t400}s  ${m400} KB  $stats400"

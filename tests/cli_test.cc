@@ -76,8 +76,8 @@ TEST_F(CliTest, Help) {
 
 TEST_F(CliTest, UsageErrorsExitTwo) {
   std::string err;
-  EXPECT_EQ(Annalist("code " + Path("none.jsonl"), &err).exit_code, 2);
-  EXPECT_TRUE(Contains(err, "dictionary options are required")) << err;
+  EXPECT_EQ(Annalist("code --verbs " + Path("no-such-verbs.txt"), &err).exit_code, 2);
+  EXPECT_TRUE(Contains(err, "no-such-verbs.txt")) << err;
   EXPECT_EQ(Annalist("code --no-such-flag" + dictionaries_, &err).exit_code, 2);
   EXPECT_EQ(Annalist("code --threads zero" + dictionaries_, &err).exit_code, 2);
   EXPECT_EQ(Annalist("frobnicate", &err).exit_code, 2);

@@ -10,6 +10,7 @@
 
 #include "annalist/pipeline.h"
 #include "dict/petrarch_reader.h"
+#include "test_util.h"
 
 namespace annalist {
 namespace {
@@ -31,7 +32,53 @@ std::shared_ptr<const dict::Dictionaries> ValidationDicts() {
   return dicts;
 }
 
-// "Arnor/NNP attacked/VBD Gondor/NNP ./." -> one tagged sentence.
+// Small dictionaries in the Phoenix style for mechanisms the validation files never use:
+// reverse-only codes "[:030]", passive pattern matching, clause-less verbs.
+std::shared_ptr<const dict::Dictionaries> MiniDicts() {
+  static std::shared_ptr<const dict::Dictionaries> dicts = [] {
+    const std::string dir = ::testing::TempDir();
+    const std::string verbs = dir + "/coder_test_verbs.txt", actors = dir + "/coder_test_actors.txt",
+                      agents = dir + "/coder_test_agents.txt";
+    annalist::testing::WriteFile(verbs,
+                                 "####### VERB PATTERNS #######\n"
+                                 "--- RECEIVE [---] ---\n"
+                                 "RECEIVE {RECEIVES RECEIVING RECEIVED}\n"
+                                 "- * ASSURANCE [:030]\n"
+                                 "\n"
+                                 "--- DEMOLISH [1712] ---\n"
+                                 "DEMOLISH {DEMOLISHES DEMOLISHING DEMOLISHED}\n"
+                                 "- PROTESTOR * [145]\n"
+                                 "\n"
+                                 "--- PRESENT [---] ---\n"
+                                 "PRESENT {PRESENTS PRESENTING PRESENTED}\n"
+                                 "- * EVIDENCE [1124]\n"
+                                 "\n"
+                                 "--- ISSUE [060] ---\n"
+                                 "ISSUE {ISSUES ISSUING ISSUED}\n"
+                                 "- * {ARREST WARRANTS} [173]\n"
+                                 "\n"
+                                 "--- EXPEL [174] ---\n"
+                                 "EXPEL {EXPELS EXPELLING EXPELLED}\n"
+                                 "\n"
+                                 "--- ACCUSE [112] ---\n"
+                                 "ACCUSE {ACCUSES ACCUSING ACCUSED}\n");
+    annalist::testing::WriteFile(actors, "ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\n");
+    annalist::testing::WriteFile(agents,
+                                 "GOVERNMENT [~GOV]\nPROTESTOR [~OPP]\nDEMONSTRATOR [~OPP]\n"
+                                 "EXILED_LEADER [~OPP]\nMEN [~PPL]\nCOURT [~JUD]\n");
+    DictionaryFiles f;
+    f.verbs = {verbs};
+    f.actors = {actors};
+    f.agents = {agents};
+    std::vector<std::string> warnings;
+    auto r = dict::LoadPetrarch(f, &warnings);
+    return r.ok() ? *r : nullptr;
+  }();
+  return dicts;
+}
+
+// "Arnor/NNP attacked/VBD Gondor/NNP ./." -> one tagged sentence. Commas and periods are
+// glued to the word before, as in running text.
 Document Tagged(const std::string& tagged, CodingOptions options = {}) {
   Document doc;
   doc.id = "t";
@@ -43,7 +90,7 @@ Document Tagged(const std::string& tagged, CodingOptions options = {}) {
     size_t slash = item.rfind('/');
     std::string word = item.substr(0, slash), tag = item.substr(slash + 1);
     Token t;
-    if (!doc.text.empty()) doc.text += ' ';
+    if (!doc.text.empty() && word != "," && word != ".") doc.text += ' ';
     t.span.begin = static_cast<uint32_t>(doc.text.size());
     doc.text += word;
     t.span.end = static_cast<uint32_t>(doc.text.size());
@@ -58,13 +105,19 @@ Document Tagged(const std::string& tagged, CodingOptions options = {}) {
   return doc;
 }
 
-std::set<Triple> Code(const std::string& tagged, CodingOptions options = {}) {
-  auto dicts = ValidationDicts();
+std::vector<Event> Events(const std::string& tagged, std::shared_ptr<const dict::Dictionaries> dicts,
+                          CodingOptions options = {}) {
   if (!dicts) return {};
   Coder coder(dicts);
   Document doc = Tagged(tagged, options);
   std::vector<Event> events;
   coder.CodeDocument(doc, &events);
+  return events;
+}
+
+std::set<Triple> Code(const std::string& tagged, CodingOptions options = {},
+                      std::shared_ptr<const dict::Dictionaries> dicts = ValidationDicts()) {
+  std::vector<Event> events = Events(tagged, dicts, options);
   std::set<Triple> out;
   for (const Event& e : events) out.insert({e.source.code, e.target.code, e.code});
   return out;
@@ -145,6 +198,72 @@ TEST_F(CoderTest, TerminalCommaClauseDeleted) {
   EXPECT_EQ(Code(text, options), (std::set<Triple>{{"ARN", "CAL", "050"}}));
   options.comma_emax = 10;
   EXPECT_TRUE(Code(text, options).empty());
+}
+
+TEST_F(CoderTest, DiscardNeedsWholeWhitespaceWords) {
+  // P2 matches discards on whitespace words (1.6): "years later," with the comma glued on
+  // is not the discard YEARS LATER, "years later and" is.
+  EXPECT_EQ(Code("Arnor/NNP criticized/VBD Gondor/NNP two/CD years/NNS later/RB ,/, officials/NNS said/VBD ./."),
+            (std::set<Triple>{{"ARN", "GON", "111"}}));
+  EXPECT_TRUE(Code("Arnor/NNP criticized/VBD Gondor/NNP two/CD years/NNS later/RB and/CC left/VBD ./.").empty());
+}
+
+class MiniCoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!MiniDicts()) GTEST_SKIP() << "mini dictionaries not loadable";
+  }
+  static std::set<Triple> Mini(const std::string& tagged) { return Code(tagged, {}, MiniDicts()); }
+};
+
+TEST_F(MiniCoderTest, ReverseOnlyPairedCode) {
+  // RECEIVE "- * ASSURANCE [:030]": no forward event; the giver is the source.
+  EXPECT_EQ(Mini("Arnor/NNP demonstrators/NNS received/VBD assurances/NNS from/IN the/DT Gondor/NNP "
+                 "government/NN ./."),
+            (std::set<Triple>{{"GONGOV", "ARNOPP", "030"}}));
+}
+
+TEST_F(MiniCoderTest, PassivePatternsUseByAgentAndSubject) {
+  // Pre-verb pattern noun in the by-agent, post-verb noun in the subject (2.5).
+  EXPECT_EQ(Mini("The/DT Arnor/NNP building/NN was/VBD demolished/VBN by/IN a/DT Gondor/NNP protestor/NN ./."),
+            (std::set<Triple>{{"GONOPP", "ARN", "145"}}));
+  // The subject's own PP carries the target; PRESENT has no code of its own.
+  EXPECT_EQ(Mini("Evidence/NN against/IN Arnor/NNP was/VBD presented/VBN by/IN Gondor/NNP ./."),
+            (std::set<Triple>{{"GON", "ARN", "1124"}}));
+}
+
+TEST_F(MiniCoderTest, ParticipleAfterVerbModifiesTheObject) {
+  // "expel exiled leaders": EXILED_LEADERS is one agent, not a second verb.
+  EXPECT_EQ(Mini("Arnor/NNP expelled/VBD exiled/VBN leaders/NNS of/IN Gondor/NNP ./."),
+            (std::set<Triple>{{"ARN", "GONOPP", "174"}}));
+}
+
+TEST_F(MiniCoderTest, PastFormAfterObjectOfNonClauseVerbIsReducedRelative) {
+  // "issued arrest warrants for men sought in ...": the pattern still sees its object.
+  EXPECT_EQ(Mini("An/DT Arnor/NNP court/NN issued/VBD arrest/NN warrants/NNS for/IN two/CD Gondor/NNP "
+                 "men/NNS sought/VBD in/IN the/DT slaying/NN ./."),
+            (std::set<Triple>{{"ARNJUD", "GONPPL", "173"}}));
+}
+
+TEST_F(MiniCoderTest, ConfidenceHeuristic) {
+  auto conf = [](const std::string& tagged) {
+    std::vector<Event> events = Events(tagged, MiniDicts());
+    return events.empty() ? -1.0 : events[0].confidence;
+  };
+  // Block code alone, direct object: 0.75.
+  const double direct = conf("Arnor/NNP accused/VBD Gondor/NNP ./.");
+  EXPECT_NEAR(direct, 0.75, 1e-9);
+  // A pattern with both actors in the clause scores higher.
+  EXPECT_GT(conf("Arnor/NNP issued/VBD arrest/NN warrants/NNS for/IN Gondor/NNP men/NNS ./."), 0.75);
+  // Target in a PP, and conditional modality, lower it.
+  EXPECT_LT(conf("Arnor/NNP accused/VBD the/DT government/NN of/IN Gondor/NNP ./."), direct + 1e-9);
+  EXPECT_LT(conf("Arnor/NNP might/MD accuse/VB Gondor/NNP ./."), direct);
+  // Pronoun source lowers it further.
+  std::vector<Event> events = Events("Arnor/NNP said/VBD it/PRP would/MD accuse/VB Gondor/NNP ./.", MiniDicts());
+  for (const Event& e : events) {
+    EXPECT_GT(e.confidence, 0.0);
+    EXPECT_LE(e.confidence, 1.0);
+  }
 }
 
 }  // namespace

@@ -85,6 +85,8 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
           ++j;
         } else if (q == Pos::POS) {
           ++j;
+        } else if (q == Pos::CD && has_noun && j + 1 < n && (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]))) {
+          break;  // a count opens the next group: "Gondor | two years later", "gave Arnor | 150 tanks"
         } else if (IsAdjective(q) || q == Pos::CD) {
           ++j;
         } else if ((q == Pos::DT || q == Pos::PDT || q == Pos::PRPS) && (j == i || !has_noun)) {

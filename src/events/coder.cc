@@ -4,6 +4,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -983,7 +984,8 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     if (!a.has_actor || (b && !b->has_actor)) confidence *= 0.9;
     if (pr.modality == Modality::kConditional) confidence *= 0.9;
     else if (pr.modality == Modality::kFuture) confidence *= 0.95;
-    ev.confidence = std::clamp(confidence, 0.05, 1.0);
+    // Three decimals: the heuristic is not finer than that, and the JSON stays short.
+    ev.confidence = std::round(std::clamp(confidence, 0.05, 1.0) * 1000.0) / 1000.0;
     if (pr.intent) ev.modality = "intent";
     else if (pr.modality == Modality::kFuture) ev.modality = "future";
     else if (pr.modality == Modality::kConditional) ev.modality = "conditional";

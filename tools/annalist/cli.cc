@@ -165,12 +165,6 @@ void PrintReadWarning(const std::string& message, const std::string& input, uint
 }
 
 std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags) {
-  if (flags.pipeline.dictionaries.empty()) {
-    std::fprintf(stderr,
-                 "annalist: dictionary options are required: the built-in knowledge base is not available yet; "
-                 "pass --verbs F --actors F [--agents F --discards F --issues F] (PETRARCH-2 format)\n");
-    return nullptr;
-  }
   auto pipeline = Pipeline::Load(flags.pipeline);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "annalist: %s\n", pipeline.status().message().c_str());
