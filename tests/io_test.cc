@@ -228,6 +228,11 @@ TEST(ArticleReader, Helpers) {
   EXPECT_EQ(date, 20231129);
   EXPECT_TRUE(ParseDate("19950112", &date));
   EXPECT_EQ(date, 19950112);
+  EXPECT_TRUE(ParseDate("121108", &date));  // YYMMDD, PETRARCH's two-digit pivot
+  EXPECT_EQ(date, 20121108);
+  EXPECT_TRUE(ParseDate("950112", &date));
+  EXPECT_EQ(date, 19950112);
+  EXPECT_FALSE(ParseDate("951312", &date));
   EXPECT_FALSE(ParseDate("1995-1-12", &date));
   EXPECT_FALSE(ParseDate("19951312", &date));
   EXPECT_FALSE(ParseDate("yesterday", &date));

@@ -61,7 +61,13 @@ bool ParseDate(std::string_view text, int32_t* date) {
   *date = 0;
   if (text.empty()) return true;
   char digits[8];
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+  if (text.size() == 6) {
+    // YYMMDD, the TABARI/PETRARCH story-date form; two-digit years pivot as the
+    // PETRARCH-2 dictionary dates do (00-30 = 20YY, else 19YY).
+    const bool twenty = text[0] < '3' || (text[0] == '3' && text[1] == '0');
+    std::memcpy(digits, twenty ? "20" : "19", 2);
+    std::memcpy(digits + 2, text.data(), 6);
+  } else if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     std::memcpy(digits, text.data(), 4);
     std::memcpy(digits + 4, text.data() + 5, 2);
     std::memcpy(digits + 6, text.data() + 8, 2);
@@ -420,7 +426,7 @@ ReadItem ArticleReader::NextJsonl(Document* doc, ReadError* error, GoldFields* g
         if (!ReadStringLike(value, &date_text) || !ParseDate(date_text, &doc->date)) {
           doc->date = 0;
           doc->warnings.push_back("\"date\" " + (date_text.empty() ? std::string("value") : "'" + date_text + "'") +
-                                  " is not a date (YYYY-MM-DD or YYYYMMDD); coded with the date unknown");
+                                  " is not a date (YYYY-MM-DD, YYYYMMDD or YYMMDD); coded with the date unknown");
         }
       } else if (key == "title" || key == "source" || key == "url") {
         std::string* out = key == "title" ? &doc->title : key == "source" ? &doc->source : &doc->url;
