@@ -12,6 +12,7 @@
 #include "actors/actor_matcher.h"
 #include "dict/petrarch_reader.h"
 #include "events/coder.h"
+#include "ingest/story_structure.h"
 #include "segment/segment.h"
 #include "tag/tagger.h"
 
@@ -67,6 +68,7 @@ void BM_Segment(benchmark::State& state) {
     for (const auto& text : Texts()) {
       doc.text = text;
       annalist::Segment(&doc);
+      annalist::MarkStoryStructure(&doc);
       sentences += doc.sentences.size();
     }
   }
@@ -85,6 +87,7 @@ void BM_Tag(benchmark::State& state) {
   for (size_t i = 0; i < docs.size(); ++i) {
     docs[i].text = Texts()[i];
     annalist::Segment(&docs[i]);
+    annalist::MarkStoryStructure(&docs[i]);
   }
   size_t sentences = 0, verbs = 0;
   for (auto _ : state) {
@@ -137,6 +140,7 @@ void BM_ActorsAndEvents(benchmark::State& state) {
     docs[i].date = 20080801;
     docs[i].text = Texts()[i];
     annalist::Segment(&docs[i]);
+    annalist::MarkStoryStructure(&docs[i]);
     for (const auto& s : docs[i].sentences) (*tagger)->Tag(&docs[i], s);
   }
   annalist::Coder coder(*dict);

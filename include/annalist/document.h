@@ -77,6 +77,16 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<std::string> warnings;
 
+  // Story structure, found by the ingest stage (src/ingest) right after segmentation. The
+  // dateline and boilerplate are kept out of `sentences` (their tokens stay in `tokens` but
+  // belong to no sentence), so later stages never see them and need not check these spans.
+  Span dateline;         // "WASHINGTON, Jan. 12 (Reuters) -" with its separator; empty if none
+  Span dateline_place;   // "WASHINGTON", "GAZA CITY, Palestinian Territories"
+  Span dateline_date;    // "Jan. 12", "5 March 2024"; empty if none
+  Span dateline_source;  // "Reuters", "PRNewswire" (without brackets or slashes); empty if none
+  Span boilerplate;      // trailing "Read More:" + related headlines, credits, copyright; empty if none
+  std::vector<Span> boilerplate_lines;  // single lines inside the story ("Read more: <headline>")
+
   std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
 };
 

@@ -8,6 +8,8 @@
 // first actor of the group wins (COMPOUND-17).
 #include "actors/actor_matcher.h"
 
+#include "actors/name_variants.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -104,6 +106,11 @@ void ApplyAgents(const std::vector<ActorMatch>& matches, const uint32_t* agents,
     const ActorMatch& agent = matches[agents[i]];
     entry->first_token = std::min(entry->first_token, agent.first_token);
     entry->end_token = std::max(entry->end_token, agent.end_token);
+    if (agent.person != kNoPerson && entry->person == kNoPerson) {
+      // "the Iraqi PM" resolved to the office holder: same code, the person as provenance.
+      entry->person = agent.person;
+      entry->how = agent.how;
+    }
     if (has_other_than_people && agent.code == "PPL") continue;
     if (HoldsAligned(entry->code, agent.code)) continue;
     if (agent.prefix_agent) {
@@ -151,24 +158,283 @@ void LookupWords(const dict::Vocabulary& vocab, const Document& doc, const Sente
 
 // ---------------------------------------------------------------- FindActorMatches
 
+const char* MatchHowName(MatchHow how) {
+  switch (how) {
+    case MatchHow::kDictionary: return "dictionary";
+    case MatchHow::kAlias: return "alias";
+    case MatchHow::kCoreference: return "coreference";
+    case MatchHow::kPronoun: return "pronoun";
+  }
+  return "dictionary";
+}
+
+void StoryContext::NotePerson(uint32_t actor) {
+  auto it = std::find(persons.begin(), persons.end(), actor);
+  if (it != persons.end()) persons.erase(it);
+  persons.push_back(actor);
+}
+
+namespace {
+
+bool Contains(const std::vector<uint32_t>& values, uint32_t v) {
+  return std::find(values.begin(), values.end(), v) != values.end();
+}
+
+bool IsPerson(const dict::Dictionaries& dict, uint32_t actor) {
+  return actor < dict.actors.size() && dict.actors[actor].kind == "person";
+}
+
+// The role of a knowledge-base actor in force on `date` (the latest one for date 0), or null.
+const dict::DatedCode* RoleOn(const dict::Actor& actor, int32_t date) {
+  if (date == 0) {
+    if (actor.undated >= 0 && static_cast<size_t>(actor.undated) < actor.restricted.size())
+      return &actor.restricted[actor.undated];
+    return nullptr;
+  }
+  for (const dict::DatedCode& dated : actor.restricted)
+    if (!dated.code.empty() && dated.Holds(date)) return &dated;
+  return nullptr;
+}
+
+// Code of one actor for the story date: a dated restriction that holds, else CodeFor.
+std::string CodeOf(const dict::Dictionaries& dict, uint32_t actor, int32_t date) {
+  const dict::Actor& a = dict.actors[actor];
+  if (date != 0)
+    for (const dict::DatedCode& dated : a.restricted)
+      if (!dated.code.empty() && dated.Holds(date)) return dated.code;
+  return a.CodeFor(date);
+}
+
+// Longest exact-case phrase at words[0..count): the trie is keyed on upper-cased words, then
+// each token's text must equal the word as written ("US" yes, "us" no).
+size_t ExactMatch(const dict::Dictionaries& dict, const dict::PhraseTrie& trie, const Document& doc,
+                  uint32_t first_token, const WordId* words, size_t count, uint32_t* target) {
+  size_t best = 0;
+  trie.ForEachMatch(words, count, [&](size_t length, const std::vector<uint32_t>& values) {
+    for (uint32_t e : values) {
+      if (e >= dict.exact_phrases.size()) continue;
+      const dict::ExactPhrase& phrase = dict.exact_phrases[e];
+      if (phrase.words.size() != length) continue;
+      bool same = true;
+      for (size_t k = 0; k < length && same; ++k)
+        same = doc.Slice(doc.tokens[first_token + k].span) == phrase.words[k];
+      if (same) {
+        best = length;
+        *target = phrase.target;
+        break;
+      }
+    }
+  });
+  return best;
+}
+
+// The person a bare surname (or a name variant with several candidates) means: the most
+// recent candidate named in this sentence or earlier in the story, else the only candidate
+// whose role holds on the story date (issue 3 item 4a). kNoPerson if none or ambiguous.
+uint32_t ResolvePerson(const dict::Dictionaries& dict, const std::vector<uint32_t>& candidates,
+                       const std::vector<ActorMatch>& sentence_so_far, const StoryContext* story,
+                       int32_t date) {
+  for (auto it = sentence_so_far.rbegin(); it != sentence_so_far.rend(); ++it)
+    if (it->person != kNoPerson && Contains(candidates, it->person)) return it->person;
+  if (story != nullptr)
+    for (auto it = story->persons.rbegin(); it != story->persons.rend(); ++it)
+      if (Contains(candidates, *it)) return *it;
+  uint32_t found = kNoPerson;
+  int count = 0;
+  for (uint32_t a : candidates) {
+    if (!IsPerson(dict, a)) continue;
+    const bool holds = date == 0 ? candidates.size() == 1 : RoleOn(dict.actors[a], date) != nullptr;
+    if (holds && a != found) {
+      found = a;
+      ++count;
+    }
+  }
+  return count == 1 ? found : kNoPerson;
+}
+
+bool IsCapitalised(std::string_view text) { return !text.empty() && text[0] >= 'A' && text[0] <= 'Z'; }
+
+// May this token be part of a person's name written in a way the dictionaries do not know?
+// Capitalised and tagged a proper noun (or untagged), or a lower-case article glued to a
+// name ("al-Soudani").
+bool NameToken(const Document& doc, uint32_t t) {
+  const Token& token = doc.tokens[t];
+  const std::string_view text = doc.Slice(token.span);
+  const bool proper = token.pos == Pos::NNP || token.pos == Pos::NNPS || token.pos == Pos::kNone;
+  if (!proper) return false;
+  if (IsCapitalised(text)) return true;
+  return text.size() > 3 && (text.compare(0, 3, "al-") == 0 || text.compare(0, 3, "el-") == 0) &&
+         IsCapitalised(text.substr(3));
+}
+
+// Title agent (KB `title`) tied to the office holder named before: "the Iraqi PM",
+// "Iraq's prime minister" (country before the title: the holder's code must start with the
+// country's), or a bare "the President" (the holder's office must be the title's words).
+void ResolveTitles(const dict::Dictionaries& dict, const Document& doc, const StoryContext* story,
+                   std::vector<ActorMatch>* out) {
+  std::string title;
+  for (size_t m = 0; m < out->size(); ++m) {
+    ActorMatch& agent = (*out)[m];
+    if (agent.kind != ActorMatch::Kind::kAgent || agent.index >= dict.agents.size() ||
+        !(dict.agents[agent.index].title || agent.exact))
+      continue;
+    std::string country;
+    if (m > 0) {
+      const ActorMatch& before = (*out)[m - 1];
+      const bool adjacent = before.end_token == agent.first_token ||
+                            (before.end_token + 1 == agent.first_token &&
+                             doc.tokens[before.end_token].norm == "'S");
+      if (before.kind == ActorMatch::Kind::kActor && adjacent && before.person == kNoPerson &&
+          before.code.size() >= 3)
+        country = before.code.substr(0, 3);
+    }
+    title.clear();
+    for (uint32_t t = agent.first_token; t < agent.end_token; ++t) {
+      if (!title.empty()) title += ' ';
+      for (char c : doc.tokens[t].norm) title += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    auto office_matches = [&](const dict::DatedCode& role) {
+      const std::string& office = role.office;
+      if (office.size() < title.size()) return false;
+      // "president" matches "president" and "acting president", not "vice president of ...".
+      return office.compare(office.size() - title.size(), title.size(), title) == 0 &&
+             (office.size() == title.size() || office[office.size() - title.size() - 1] == ' ');
+    };
+    uint32_t chosen = kNoPerson;
+    auto consider = [&](uint32_t person, bool need_office) {
+      if (!IsPerson(dict, person)) return false;
+      const dict::DatedCode* role = RoleOn(dict.actors[person], doc.date);
+      if (role == nullptr) return false;
+      if (!country.empty() && role->code.compare(0, 3, country) != 0) return false;
+      if (need_office && !office_matches(*role)) return false;
+      if (!need_office) {
+        // Same role code suffix as the title's agent (PM = GOV: an IRQGOV holder).
+        const std::string& code = dict.agents[agent.index].code;
+        if (role->code.size() < code.size() ||
+            role->code.compare(role->code.size() - code.size(), code.size(), code) != 0)
+          return false;
+      }
+      chosen = person;
+      return true;
+    };
+    for (int pass = 0; pass < 2 && chosen == kNoPerson; ++pass) {
+      const bool need_office = pass == 0;
+      if (!need_office && country.empty()) break;  // a bare title needs its office words
+      for (size_t k = m; k-- > 0 && chosen == kNoPerson;)
+        if ((*out)[k].person != kNoPerson) consider((*out)[k].person, need_office);
+      if (story != nullptr)
+        for (auto it = story->persons.rbegin(); it != story->persons.rend() && chosen == kNoPerson; ++it)
+          consider(*it, need_office);
+    }
+    if (chosen == kNoPerson) continue;
+    agent.person = chosen;
+    agent.how = MatchHow::kCoreference;
+    if (country.empty()) {
+      // A bare title is the person: code it as the office holder ("the President" = IRNGOV).
+      agent.kind = ActorMatch::Kind::kActor;
+      agent.index = chosen;
+      agent.code = CodeOf(dict, chosen, doc.date);
+      agent.prefix_agent = false;
+    }
+  }
+}
+
+}  // namespace
+
 void FindActorMatches(const dict::Dictionaries& dict, const Document& doc, const Sentence& sentence,
-                      const std::vector<dict::WordId>& words, std::vector<ActorMatch>* out) {
+                      const std::vector<dict::WordId>& words, std::vector<ActorMatch>* out,
+                      const StoryContext* story) {
   out->clear();
   const size_t count = std::min<size_t>(words.size(), sentence.size());
+  const bool has_exact = !dict.exact_phrases.empty();
+  std::vector<uint32_t> candidates;
+  std::string phrase;
+  // A person's name spelt in a way the dictionaries do not list (issue 3 item 3): the
+  // longest run of up to four name tokens whose skeleton matches a person's alias, else
+  // one or two tokens matching a surname (then resolved as a surname). Runs shorter than
+  // `min_length` are not tried (a dictionary hit of that length starts here).
+  auto try_variant = [&](size_t i, size_t min_length) -> bool {
+    const uint32_t first = sentence.first_token + static_cast<uint32_t>(i);
+    if (story == nullptr || story->variants == nullptr || !NameToken(doc, first) ||
+        !IsCapitalised(doc.Slice(doc.tokens[first].span)))
+      return false;
+    // Later words of the name need only be capitalised (the tagger may read "Shia" as an
+    // adjective) or a glued article ("al-Soudany").
+    auto later_name = [&](uint32_t t) {
+      const std::string_view text = doc.Slice(doc.tokens[t].span);
+      return IsCapitalised(text) ||
+             (text.size() > 3 && (text.compare(0, 3, "al-") == 0 || text.compare(0, 3, "el-") == 0) &&
+              IsCapitalised(text.substr(3)));
+    };
+    size_t run = 1;
+    while (run < 4 && i + run < count && later_name(first + static_cast<uint32_t>(run))) ++run;
+    for (size_t n = run; n >= min_length && n >= 1; --n) {
+      phrase.clear();
+      for (size_t k = 0; k < n; ++k) {
+        if (k) phrase += ' ';
+        phrase += doc.Slice(doc.tokens[first + k].span);
+      }
+      const std::string skeleton = NameSkeleton(phrase);
+      for (int table = 0; table < 2; ++table) {
+        if (table == 0) story->variants->FindAliases(skeleton, &candidates);
+        else if (n <= 2) story->variants->FindSurnames(skeleton, &candidates);
+        else continue;
+        if (candidates.empty()) continue;
+        const uint32_t person = candidates.size() == 1 && table == 0
+                                    ? candidates[0]
+                                    : ResolvePerson(dict, candidates, *out, story, doc.date);
+        if (person == kNoPerson) continue;
+        ActorMatch& match = out->emplace_back();
+        match.kind = ActorMatch::Kind::kActor;
+        match.first_token = first;
+        match.end_token = first + static_cast<uint32_t>(n);
+        match.index = person;
+        match.code = CodeOf(dict, person, doc.date);
+        match.person = person;
+        match.how = table == 0 ? MatchHow::kAlias : MatchHow::kCoreference;
+        return true;
+      }
+    }
+    return false;
+  };
   size_t i = 0;
   while (i < count) {
-    if (words[i] == dict::kNoWord) {
-      ++i;
+    const uint32_t first = sentence.first_token + static_cast<uint32_t>(i);
+    const std::vector<uint32_t>* values = nullptr;
+    size_t length = 0;
+    uint32_t exact_target = 0;
+    size_t exact_length = 0;
+    if (words[i] != dict::kNoWord) {
+      // Actors first at each position, any length; agents only if no actor phrase starts
+      // here (petrarch2-behaviour.md 2.3). Exact-case phrases compete by length.
+      length = dict.actor_trie.LongestMatch(words.data() + i, count - i, &values);
+      if (has_exact)
+        exact_length = ExactMatch(dict, dict.exact_actor_trie, doc, first, words.data() + i, count - i,
+                                  &exact_target);
+    }
+    // "Mohamad Shia al-Soudany": a longer run of names matching a person's variant beats a
+    // shorter dictionary hit at its start (a first name that is someone's alias).
+    if (length > 0 && exact_length <= length && i + length < count &&
+        NameToken(doc, sentence.first_token + static_cast<uint32_t>(i + length)) &&
+        try_variant(i, length + 1)) {
+      i = out->back().end_token - sentence.first_token;
       continue;
     }
-    const std::vector<uint32_t>* values = nullptr;
-    // Actors first at each position, any length; agents only if no actor phrase starts here
-    // (petrarch2-behaviour.md 2.3).
-    size_t length = dict.actor_trie.LongestMatch(words.data() + i, count - i, &values);
+    if (exact_length > length) {
+      ActorMatch& match = out->emplace_back();
+      match.kind = ActorMatch::Kind::kActor;
+      match.first_token = first;
+      match.end_token = first + static_cast<uint32_t>(exact_length);
+      match.index = exact_target;
+      match.code = CodeOf(dict, exact_target, doc.date);
+      if (IsPerson(dict, exact_target)) match.person = exact_target;
+      i += exact_length;
+      continue;
+    }
     if (length > 0) {
       ActorMatch& match = out->emplace_back();
       match.kind = ActorMatch::Kind::kActor;
-      match.first_token = sentence.first_token + static_cast<uint32_t>(i);
+      match.first_token = first;
       match.end_token = match.first_token + static_cast<uint32_t>(length);
       match.index = values->front();
       // Values are in file order: the first record whose code holds on the story date wins
@@ -202,24 +468,57 @@ void FindActorMatches(const dict::Dictionaries& dict, const Document& doc, const
           break;
         }
       }
+      if (IsPerson(dict, match.index)) match.person = match.index;
       i += length;
       continue;
     }
-    length = dict.agent_trie.LongestMatch(words.data() + i, count - i, &values);
-    if (length > 0) {
-      const dict::Agent& agent = dict.agents[values->front()];
-      ActorMatch& match = out->emplace_back();
-      match.kind = ActorMatch::Kind::kAgent;
-      match.first_token = sentence.first_token + static_cast<uint32_t>(i);
-      match.end_token = match.first_token + static_cast<uint32_t>(length);
-      match.index = values->front();
-      match.code = agent.code;
-      match.prefix_agent = agent.prefix;
-      i += length;
+    // Bare surname of a person ("Raisi thanked ..."): resolved in context, else not an actor.
+    if (words[i] != dict::kNoWord && NameToken(doc, first)) {
+      length = dict.surname_trie.LongestMatch(words.data() + i, count - i, &values);
+      if (length > 0) {
+        const uint32_t person = ResolvePerson(dict, *values, *out, story, doc.date);
+        if (person != kNoPerson) {
+          ActorMatch& match = out->emplace_back();
+          match.kind = ActorMatch::Kind::kActor;
+          match.first_token = first;
+          match.end_token = first + static_cast<uint32_t>(length);
+          match.index = person;
+          match.code = CodeOf(dict, person, doc.date);
+          match.person = person;
+          match.how = MatchHow::kCoreference;
+          i += length;
+          continue;
+        }
+      }
+    }
+    if (words[i] != dict::kNoWord) {
+      length = dict.agent_trie.LongestMatch(words.data() + i, count - i, &values);
+      exact_length = has_exact ? ExactMatch(dict, dict.exact_agent_trie, doc, first, words.data() + i,
+                                            count - i, &exact_target)
+                               : 0;
+      if (length > 0 || exact_length > 0) {
+        const uint32_t agent_index = exact_length > length ? exact_target : values->front();
+        length = std::max(length, exact_length);
+        const dict::Agent& agent = dict.agents[agent_index];
+        ActorMatch& match = out->emplace_back();
+        match.kind = ActorMatch::Kind::kAgent;
+        match.first_token = first;
+        match.end_token = match.first_token + static_cast<uint32_t>(length);
+        match.index = agent_index;
+        match.code = agent.code;
+        match.prefix_agent = agent.prefix;
+        match.exact = exact_length > 0 && exact_length >= length;
+        i += length;
+        continue;
+      }
+    }
+    if (try_variant(i, 1)) {
+      i = out->back().end_token - sentence.first_token;
       continue;
     }
     ++i;
   }
+  if (story != nullptr) ResolveTitles(dict, doc, story, out);
 }
 
 // ---------------------------------------------------------------- NounPhraseActors
@@ -349,6 +648,9 @@ void NounPhraseActors(const std::vector<ActorMatch>& matches, const Document& do
         entry.first_token = actor.first_token;
         entry.end_token = actor.end_token;
         entry.has_actor = true;
+        entry.person = actor.person;
+        entry.how = actor.how;
+        entry.actor = actor.index;
         ApplyAgents(matches, agents, agent_count, &entry);
         const size_t head_count = conj.agents_end - conj.head_agents_begin;
         if (agent_count == 0) {
@@ -393,6 +695,7 @@ void NounPhraseActors(const std::vector<ActorMatch>& matches, const Document& do
           entry.first_token = actor.first_token;
           entry.end_token = actor.end_token;
           entry.has_actor = true;
+          entry.actor = actor.index;
           s.apply.clear();
           // All of the source's agents but its head noun (the last one).
           for (uint32_t a = source.agents_begin; a + 1 < source.agents_end; ++a) {

@@ -7,6 +7,7 @@
 #include "dict/kb_reader.h"
 #include "dict/petrarch_reader.h"
 #include "events/coder.h"
+#include "ingest/story_structure.h"
 #include "segment/segment.h"
 #include "tag/tagger.h"
 
@@ -45,6 +46,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
 
 void Pipeline::Code(Document* doc, std::vector<Event>* events) const {
   Segment(doc);
+  // Dateline and boilerplate leave doc->sentences here, so no later stage sees them.
+  MarkStoryStructure(doc);
   for (const Sentence& sentence : doc->sentences) impl_->tagger->Tag(doc, sentence);
   size_t first_new = events->size();
   impl_->coder->CodeDocument(*doc, events);

@@ -53,6 +53,9 @@ class PhraseTrie {
   // Calls fn(length, values) for every phrase starting at words[0], shortest first.
   template <typename Fn>
   void ForEachMatch(const WordId* words, size_t count, Fn fn) const;
+  // Calls fn(words, values) for every phrase of the trie (load-time indexes: name variants).
+  template <typename Fn>
+  void ForEachPhrase(Fn fn) const;
   size_t node_count() const { return nodes_.size(); }
 
  private:
@@ -71,6 +74,32 @@ void PhraseTrie::ForEachMatch(const WordId* words, size_t count, Fn fn) const {
     if (it == nodes_[node].children.end()) return;
     node = it->second;
     if (!nodes_[node].values.empty()) fn(i + 1, nodes_[node].values);
+  }
+}
+
+template <typename Fn>
+void PhraseTrie::ForEachPhrase(Fn fn) const {
+  std::vector<WordId> path;
+  // Depth-first over (node, next child) pairs, without recursion.
+  struct Frame {
+    uint32_t node;
+    std::unordered_map<WordId, uint32_t>::const_iterator next;
+  };
+  std::vector<Frame> stack;
+  stack.push_back(Frame{0, nodes_[0].children.begin()});
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next == nodes_[top.node].children.end()) {
+      stack.pop_back();
+      if (!path.empty()) path.pop_back();
+      continue;
+    }
+    const WordId word = top.next->first;
+    const uint32_t child = top.next->second;
+    ++top.next;
+    path.push_back(word);
+    if (!nodes_[child].values.empty()) fn(path, nodes_[child].values);
+    stack.push_back(Frame{child, nodes_[child].children.begin()});
   }
 }
 

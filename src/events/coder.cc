@@ -11,6 +11,7 @@
 #include <string>
 
 #include "actors/actor_matcher.h"
+#include "actors/name_variants.h"
 #include "events/coder_internal.h"
 
 namespace annalist {
@@ -74,6 +75,8 @@ struct Proto {
   Modality modality = Modality::kNone;
   bool compound = false;   // events between the subject's members
   const char* src_how = "dictionary";
+  // Reported speech (issue 3 item 6): the speaker of "X said (that) Y did Z" on Y's event.
+  std::vector<CodedActor> speaker;
   // Confidence (Event::confidence), a simple multiplicative heuristic: start from how the
   // code was chosen (0.9 a verb pattern matched, so the verb's sense was confirmed by its
   // arguments; 0.75 the verb's block code alone), then lower it for each weaker link:
@@ -158,6 +161,15 @@ class CoderImpl {
     w_of_ = id("OF"); w_by_ = id("BY"); w_from_ = id("FROM"); w_in_ = id("IN");
     w_against_ = id("AGAINST"); w_at_ = id("AT"); w_with_ = id("WITH"); w_to_ = id("TO");
     w_for_ = id("FOR");
+    // Knowledge-base dictionaries (actors with a kind) turn on what PETRARCH-2 files cannot
+    // support: coreference by person, name variants, reported speech as the inner event.
+    for (const dict::Actor& a : d.actors) {
+      if (!a.kind.empty()) {
+        kb_ = true;
+        break;
+      }
+    }
+    if (kb_) variants_ = NameVariantIndex::For(d);
   }
 
   void CodeDocument(const Document& doc, std::vector<Event>* events) const;
@@ -165,6 +177,9 @@ class CoderImpl {
  private:
   struct DocState {
     std::vector<CodedActor> last_subject;
+    // Knowledge base: the last subject that was a person / was not, for he-she / it-they.
+    std::vector<CodedActor> last_person_subject, last_other_subject;
+    StoryContext story;
     bool story_discarded = false;
   };
 
@@ -189,6 +204,8 @@ class CoderImpl {
   }
 
   const dict::Dictionaries& d_;
+  bool kb_ = false;
+  std::shared_ptr<const NameVariantIndex> variants_;
   PatternIndex index_;
   dict::WordId w_of_, w_by_, w_from_, w_in_, w_against_, w_at_, w_with_, w_to_, w_for_;
 };
@@ -398,7 +415,12 @@ void CoderImpl::Classify(Scratch& s) const {
         if (b < 0 || it[b].kind == ItemKind::kComma || it[b].kind == ItemKind::kPunct ||
             it[b].kind == ItemKind::kConj || it[b].kind == ItemKind::kOther) {
           p.kind = PredKind::kMain;
-          if (b >= 0 && it[b].kind == ItemKind::kComma && b > 0) {
+          // A closing quotation mark before the subject ('..., " al-Soudani said') opens
+          // an attribution clause just as a comma does.
+          const bool closing_quote =
+              b > 0 && (it[b].kind == ItemKind::kOther || it[b].kind == ItemKind::kPunct) &&
+              Is(s.view.norm[it[b].first], {"''", "\"", "\u201d"});
+          if (b >= 0 && (it[b].kind == ItemKind::kComma || closing_quote) && b > 0) {
             // "..., X said": attribution at the end is never coded.
             const std::string_view verbw = s.view.norm[it[v].head];
             if (Is(verbw, {"SAID", "SAYS", "SAY", "REPORTED", "ADDED", "TOLD", "QUOTED", "WROTE",
@@ -440,6 +462,29 @@ void CoderImpl::Classify(Scratch& s) const {
   bool strong_main = false;
   for (const Pred& p : s.preds)
     if (p.kind == PredKind::kMain && !p.weak) strong_main = true;
+  if (!strong_main) {
+    // "Raisi referring to the daily improvement of relations thanked the Iraqi PM": a
+    // participle right after the sentence's subject, then a finite verb whose nearest noun
+    // is the participle's object. The finite verb is the main verb, with the first subject.
+    for (size_t w = 0; w < s.preds.size() && !strong_main; ++w) {
+      Pred& weak = s.preds[w];
+      if (!(weak.kind == PredKind::kMain && weak.weak) || s.view.pos[it[weak.verb].head] != Pos::VBG) continue;
+      for (size_t q = w + 1; q < s.preds.size(); ++q) {
+        Pred& p = s.preds[q];
+        if (!it[p.verb].finite) continue;
+        if (p.kind == PredKind::kRel && p.subj_core > weak.verb) {
+          p.kind = PredKind::kMain;
+          p.subj_first = weak.subj_first;
+          p.subj_core = weak.subj_core;
+          p.subj_end = weak.subj_end;
+          weak.kind = PredKind::kRel;
+          weak.weak = false;
+          strong_main = true;
+        }
+        break;
+      }
+    }
+  }
   if (strong_main)
     for (Pred& p : s.preds)
       if (p.weak) p.kind = PredKind::kRel;
@@ -720,6 +765,18 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       for (Proto& x : inner) out->push_back(std::move(x));
       return;
     }
+    if (kb_ && !inner.empty() && TakesClause(s.view.norm[vg.head])) {
+      // Knowledge base, reported speech (issue 3 item 6): "X said (that) Y did Z" is Y's
+      // event, attributed to X. PETRARCH-2 instead folds it into X -> Y with the outer
+      // code (2.8), which the gold of its own dictionaries expects, so only here.
+      for (Proto& x : inner) {
+        if (x.speaker.empty()) x.speaker = p.subject;
+        out->push_back(std::move(x));
+      }
+      // X's own event only where the verb says more than a statement: CAMEO 010 is the
+      // residual "make a public statement", coded when nothing else is.
+      if (code == "010" || code == "01") return;
+    }
     // Object before the clause ("told reporters that"): not handled separately.
     e.code = code;
     e.paired = paired;
@@ -881,11 +938,72 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     if (hit && Debug()) std::fprintf(stderr, "discard at token %u story=%d\n", i, story ? 1 : 0);
     if (hit) return;
   }
-  FindActorMatches(d_, doc, sent, s.words, &s.matches);
+  st.story.variants = variants_.get();
+  FindActorMatches(d_, doc, sent, s.words, &s.matches, kb_ ? &st.story : nullptr);
   BuildView(doc, sent, s);
   Chunk(s.view, &s.items);
   Classify(s);
   const auto& it = s.items;
+  auto all_persons = [](const std::vector<CodedActor>& v) {
+    if (v.empty()) return false;
+    for (const CodedActor& a : v)
+      if (a.person == kNoPerson) return false;
+    return true;
+  };
+  // The last person named in the story, as a subject, for "he"/"she" when no person
+  // subject came before (knowledge base).
+  auto story_person = [&](uint32_t pronoun_token) {
+    std::vector<CodedActor> r;
+    if (st.story.persons.empty()) return r;
+    const uint32_t person = st.story.persons.back();
+    CodedActor a;
+    a.code = d_.actors[person].CodeFor(doc.date);
+    for (const dict::DatedCode& dated : d_.actors[person].restricted)
+      if (doc.date != 0 && !dated.code.empty() && dated.Holds(doc.date)) {
+        a.code = dated.code;
+        break;
+      }
+    if (a.code.empty()) return r;
+    a.first_token = pronoun_token;
+    a.end_token = pronoun_token + 1;
+    a.has_actor = true;
+    a.actor_end = static_cast<uint32_t>(a.code.size());
+    a.person = a.actor = person;
+    r.push_back(a);
+    return r;
+  };
+  // Quotations: '"...," al-Soudani said.' The speaker of an attribution clause, found
+  // first so that "we" / "I" inside the quotation can be resolved to them.
+  std::vector<CodedActor> speaker;
+  for (const Pred& p : s.preds) {
+    if (p.kind != PredKind::kAttribution || p.subj_core < 0) continue;
+    const Item& core = it[p.subj_core];
+    if (core.pronoun) {
+      if (kb_ && Is(s.view.norm[core.first], {"HE", "SHE"})) {
+        speaker = st.last_person_subject;
+        if (speaker.empty()) speaker = story_person(s.view.tok[core.first]);
+      }
+    } else {
+      Actors(doc, s, p.subj_core, p.subj_end, &speaker);
+    }
+    if (!speaker.empty()) break;
+  }
+  if (speaker.empty()) {
+    // '... to Gaza," al-Soudani said.': a short terminal attribution is removed by comma
+    // deletion (2.10) before the chunker sees it, so look for it on the raw tokens: a
+    // closing quotation mark, an actor, a verb of saying.
+    for (uint32_t t = sent.first_token + 1; t + 2 < sent.end_token && speaker.empty(); ++t) {
+      if (!Is(doc.tokens[t].norm, {"''", "\"", "\u201d"})) continue;
+      for (const ActorMatch& m : s.matches) {
+        if (m.first_token != t + 1 || m.kind != ActorMatch::Kind::kActor || m.code.empty()) continue;
+        if (m.end_token >= sent.end_token) break;
+        const std::string& verb = doc.tokens[m.end_token].norm;
+        if (Is(verb, {"SAID", "SAYS", "ADDED", "TOLD", "NOTED", "STRESSED", "STATED", "DECLARED"}))
+          NounPhraseActors(s.matches, doc, m.first_token, m.end_token, &speaker);
+        break;
+      }
+    }
+  }
   // Subjects, in order, with pronouns resolved to the enclosing clause or the previous one.
   int last_top = -1;
   for (size_t q = 0; q < s.preds.size(); ++q) {
@@ -905,6 +1023,20 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
         if (p.kind == PredKind::kEmbedded && p.parent >= 0) p.subject = s.preds[p.parent].subject;
         else if (last_top >= 0) p.subject = s.preds[last_top].subject;
         else p.subject = st.last_subject;
+        if (kb_) {
+          // Knowledge base: he/she only to a person, it/they never to one (issue 3 item 4c).
+          const bool personal = Is(w, {"HE", "SHE"});
+          if (personal && !all_persons(p.subject)) {
+            p.subject = st.last_person_subject;
+            if (p.subject.empty()) p.subject = story_person(s.view.tok[core.first]);
+          } else if (!personal && all_persons(p.subject)) {
+            p.subject = st.last_other_subject;
+          }
+        }
+        p.subject_how = "pronoun";
+      } else if (kb_ && !speaker.empty() && Is(w, {"WE", "I"})) {
+        // First person inside a quotation: its speaker.
+        p.subject = speaker;
         p.subject_how = "pronoun";
       }
     } else {
@@ -947,6 +1079,20 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
       break;
     }
   }
+  if (kb_) {
+    // The last person / non-person subject of a clause, and every person named, for the
+    // coreference of the sentences that follow.
+    for (const Pred& p : s.preds) {
+      if (p.kind != PredKind::kMain && p.kind != PredKind::kCoord && p.kind != PredKind::kEmbedded &&
+          p.kind != PredKind::kAttribution)
+        continue;
+      if (!HasActor(p.subject)) continue;
+      if (all_persons(p.subject)) st.last_person_subject = p.subject;
+      else st.last_other_subject = p.subject;
+    }
+    for (const ActorMatch& m : s.matches)
+      if (m.person != kNoPerson) st.story.NotePerson(m.person);
+  }
   // Emit.
   auto ref_of = [&](const CodedActor& a, const char* how) {
     ActorRef r;
@@ -956,7 +1102,15 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
       r.span.end = doc.tokens[a.end_token - 1].span.end;
       r.text = std::string(doc.Slice(r.span));
     }
-    r.how = a.has_actor ? how : "agent";
+    if (!a.has_actor) {
+      r.how = "agent";
+    } else if (std::strcmp(how, "pronoun") == 0) {
+      r.how = how;
+    } else {
+      r.how = MatchHowName(a.how);
+    }
+    const uint32_t named = a.person != kNoPerson ? a.person : a.actor;
+    if (named < d_.actors.size()) r.name = d_.actors[named].canonical;
     return r;
   };
   const size_t first_event = events->size();
@@ -979,6 +1133,12 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     }
     ev.rule = d_.Describe(pr.ref);
     ev.negated = pr.negated;
+    const std::vector<CodedActor>& said_by = !pr.speaker.empty() ? pr.speaker : speaker;
+    if (!said_by.empty()) {
+      // The speaker's canonical name when the knowledge base knows them, else their words.
+      const ActorRef who = ref_of(said_by.front(), "dictionary");
+      ev.attributed_to = !who.name.empty() ? who.name : who.text;
+    }
     double confidence = pr.confidence;
     if (std::strcmp(pr.src_how, "pronoun") == 0) confidence *= 0.8;
     if (!a.has_actor || (b && !b->has_actor)) confidence *= 0.9;
