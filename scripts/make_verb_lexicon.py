@@ -405,6 +405,43 @@ for base in ("141", "142", "143", "144", "145"):
     FAMILIES["DISSENT" + base] = [("LEADERSHIP", base + "1"), ("POLICY", base + "2"),
                                   ("RIGHTS", base + "3"), ("INSTITUTIONS", base + "4")]
 
+
+# One-line notes for blocks whose header has no comment of its own in SECTIONS: the code(s)
+# the block gives and the codebook definition they follow. Every block gets a comment line.
+BLOCK_NOTES = {
+    "LAY": "017 Engage in symbolic act (laying wreaths); 191 lay siege; 0874 lay down arms (codebook)",
+    "ATTEND": "017 symbolic act (funerals, ceremonies); 042 make a visit (summits abroad); 040/046 meetings, talks",
+    "EXPRESS": "01x-05x by object: 012 pessimism (concern), 013 optimism, 018 empathy (condolences), 051 praise, 110 disapproval",
+    "CAMPAIGN": "053 Rally support on behalf of; 113 Rally opposition against (codebook)",
+    "PAY": "042 Make a visit (pay a visit); 051 praise (pay tribute); 071 economic aid (compensation)",
+    "WELCOME": "051 Praise or endorse (welcome a decision); 043 Host a visit (welcome a delegation) (codebook)",
+    "RECOGNIZE": "054 Grant diplomatic recognition: formally recognize a state or government (codebook)",
+    "REACH": "057 Sign formal agreement (reach, conclude a deal); 019 Express accord (consensus) (codebook)",
+    "PROVIDE": "070-075 Provide aid, by object: economic, military, humanitarian, protection, asylum (codebook)",
+    "DONATE": "070 Provide aid: donations, contributions; 071-073 by object (codebook)",
+    "FUND": "071 Provide economic aid: grants, loans, financial assistance (codebook)",
+    "ARM": "072 Provide military aid: weapons, military equipment (codebook)",
+    "IMPLEMENT": "083 Accede to demands for political reform (reforms carried out; 0834 institutions) (codebook)",
+    "ACCEDE": "083 Accede to requests or demands for political reform (codebook)",
+    "RETURN": "084 Return, release: 0841 persons, 0842 property; 063 handing over suspects (codebook)",
+    "OPEN": "0863 Allow humanitarian access (crossings, corridors); 046 open talks; 090 open an investigation",
+    "DEMOBILIZE": "0873 Demobilize armed forces: disarm, disband, decommission (codebook)",
+    "LAUNCH": "090-094 open an investigation; 046 talks; 190/195 offensives and air strikes; 14x protests",
+    "TAKE": "115 take to court; 181 take hostage; 173 take into custody; 192 take control of territory",
+    "FIND": "116 Find guilty or liable (legally) (codebook)",
+    "DEMONSTRATE": "141 Demonstrate or rally: march, picket, take to the streets (codebook)",
+    "STAGE": "14x protests, strikes, sit-ins, riots staged; 150 exercises; 18x-19x attacks carried out",
+    "BOYCOTT": "143 Conduct strike or boycott (codebook); 125 boycott talks; 163 boycott goods",
+    "MOBILIZE": "154 Mobilize or increase armed forces; 153 police power; 074 peacekeepers (codebook)",
+    "DESTROY": "1712 Destroy property (codebook); 145 when rioters or protesters do it",
+    "MURDER": "180 Use unconventional violence (murder); 1823 Kill by physical assault (codebook)",
+    "EXPULSE": "201 Engage in mass expulsion: force populations out of a territory (codebook)",
+    "CLEANSE": "203 Engage in ethnic cleansing (codebook)",
+    "GAS": "2041 Use chemical, biological, or radiological weapons (codebook)",
+    "NUKE": "2042 Detonate nuclear weapons (codebook)",
+    "STARVE": "200 Use unconventional mass violence: mass starvation of a population (codebook)",
+}
+
 SECTIONS = []  # (root, text)
 
 # ===================================================================== 01 public statement
@@ -441,7 +478,6 @@ ACKNOWLEDGE
 TESTIFY
 WRITE
 TWEET
-POST
 BRIEF
 INFORM
 PROCLAIM
@@ -450,6 +486,9 @@ PROCLAIM
 - * &DEESCALATE [0871]
 - * SANCTIONS [163]
 - * EMBARGO [163]
+- * FREEZES [163]
+- * {ASSET FREEZES} [163]
+- * {ASSET FREEZE} [163]
 - * STATE (OF EMERGENCY) [1724]
 - * EMERGENCY [1724]
 - * {MARTIAL LAW} [1724]
@@ -556,8 +595,10 @@ ATTEND
 - * TALKS [046]
 - * NEGOTIATIONS [046]
 - * MEETING [040]
-- * SUMMIT [040]
-- * CONFERENCE [040]
+- * SUMMIT [042]
+- * CONFERENCE [042]
+- * {PEACE CONFERENCE} [042]
+- * TALKS (IN) [042]
 - * RALLY [141]
 - * PROTEST [141]
 
@@ -646,7 +687,14 @@ PETITION [114]
 +PUSH_FOR
 +APPEAL_FOR
 +ASK_FOR
+ADVISE
+RECOMMEND
+COUNSEL
+- * (AGAINST TRAVEL) [160]
+- * (AGAINST TRIPS) [160]
 @FAM APPEAL * %
+- * &DETAINEE [0253]
+- * PRISONERS [0253]
 @FAM APPEAL * (FOR %)
 @FAM APPEAL * (TO %)
 
@@ -692,7 +740,7 @@ VOLUNTEER
 INTEND
 AGREE
 +SIGN_UP
-- * (WITH) [019]
++AGREE_WITH [019]
 - * CONDOLENCES [018]
 - * SYMPATHY [018]
 - * (TO MEDIATE) [039]
@@ -705,8 +753,23 @@ AGREE
 - * CRIMES [---]
 - * SUICIDE [---]
 @FAM INTENT * %
+- * &DETAINEE [0353]
+- * PRISONERS [0353]
 @FAM INTENT * (TO %)
 @FAM INTENT * (ON %)
+
+# Wanting to act is an intention (030 family); wanting to attack is a threat (138, see the
+# transformations at the end).
+--- WANT [030] ---
+WANT
+WISH
+AIM
+ASPIRE
+- * &TALKS [036]
+- * &SETTLE [037]
+- * &DEESCALATE [0356]
+- * WAR [138]
+- * REVENGE [138]
 
 # 038 Express intent to accept mediation; 0861/0862 receiving peacekeepers or inspectors
 --- ACCEPT [030] ---
@@ -783,7 +846,6 @@ FLY
 JOURNEY
 +STOP_OVER
 +STOP_BY
-LAND
 
 --- PAY [---] ---
 PAY
@@ -848,7 +910,38 @@ RECEIVE
 - * MESSAGE [---]
 - * SENTENCE [---]
 - * THREATS [---]
+- * THREAT [---]
 - * SUPPORT [---]
+- * ASSURANCES [---]
+- * GUARANTEES [---]
+- * WARNING [---]
+- * WARNINGS [---]
+- * REQUEST [---]
+- * REQUESTS [---]
+- * INVITATION [---]
+- * APOLOGY [---]
+- * CONDOLENCES [---]
+- * CONGRATULATIONS [---]
+- * BACKING [---]
+- * ENDORSEMENT [---]
+- * REPORT [---]
+- * DONATION [---]
+- * DONATIONS [---]
+- * SHIPMENT [---]
+- * DELIVERY [---]
+- * COMPLAINT [---]
+- * COMPLAINTS [---]
+- * OFFER [---]
+- * PROPOSAL [---]
+- * REPLY [---]
+- * RESPONSE [---]
+- * AWARD [---]
+- * PRIZE [---]
+- * VOTES [---]
+- * VACCINES [---]
+- * TRAINING [---]
+- * INFORMATION [---]
+- * INTELLIGENCE [---]
 
 --- WELCOME [051] ---
 WELCOME
@@ -979,6 +1072,30 @@ VOUCH
 # cooperation (codebook); 054 Grant diplomatic recognition (codebook).
 --- ESTABLISH [---] ---
 ESTABLISH
+FORGE
+- * {DIPLOMATIC RELATIONS} [054]
+- * {DIPLOMATIC TIES} [054]
+- * RELATIONS [050]
+- * TIES [050]
+- * {BILATERAL TIES} [050]
+- * {BILATERAL RELATIONS} [050]
+- * COOPERATION [060]
+- * &ECONCOOP [061]
+- * &MILCOOP [062]
+- * {INTELLIGENCE SHARING} [064]
+- * EMBASSY [050]
+- * PARTNERSHIP [050]
+- * DEFENSES [154]
+- * DEFENCES [154]
+- * {MILITARY PRESENCE} [154]
+- * PRESENCE [154]
+- * SECURITY [153]
+- * ORDER [---]
+- * CONTROL [---]
+
+# 050 Engage in diplomatic cooperation: restoring, improving or expanding relations resumes
+# cooperation (050); establishing them is recognition (054, ESTABLISH above).
+--- RESTORE [---] ---
 RESTORE
 NORMALIZE
 NORMALISE
@@ -988,8 +1105,9 @@ STRENGTHEN
 DEEPEN
 BOLSTER
 EXPAND
-- * {DIPLOMATIC RELATIONS} [054]
-- * {DIPLOMATIC TIES} [054]
+MEND
+- * {DIPLOMATIC RELATIONS} [050]
+- * {DIPLOMATIC TIES} [050]
 - * RELATIONS [050]
 - * TIES [050]
 - * {BILATERAL TIES} [050]
@@ -1115,6 +1233,23 @@ IMPORT
 --- TRAIN [062] ---
 TRAIN
 +EXERCISE_JOINTLY
+
+# PRESENT and SUBMIT-like verbs decide by their object: evidence against someone is an
+# accusation (112), a plan or proposal an offer (030).
+--- PRESENT [---] ---
+PRESENT
+PRODUCE
+- * EVIDENCE [112]
+- * PROOF [112]
+- * PROPOSAL [030]
+- * PLAN [030]
+- * {PEACE PLAN} [037]
+- * INITIATIVE [030]
+- * {PEACE INITIATIVE} [037]
+- * CREDENTIALS [---]
+- * AWARD [051]
+- * DEMANDS [100]
+- * LIST (OF DEMANDS) [100]
 
 # 063 Engage in judicial cooperation: extraditions, war crimes cooperation (codebook)
 --- EXTRADITE [063] ---
@@ -1457,6 +1592,17 @@ UNSHACKLE
 - * SAILORS [0841]
 - * FISHERMEN [0841]
 - * CIVILIANS [0841]
+- * MAYOR [0841]
+- * LEADER [0841]
+- * LEADERS [0841]
+- * OFFICIAL [0841]
+- * OFFICIALS [0841]
+- * MEMBERS [0841]
+- * LAWMAKER [0841]
+- * POLITICIAN [0841]
+- * STUDENTS [0841]
+- * WORKERS [0841]
+- * CITIZEN [0841]
 - * WOMEN [0841]
 - * CHILDREN [0841]
 - * PEOPLE [0841]
@@ -1591,9 +1737,11 @@ CAPITULATE
 +PULL_AWAY
 +DRAW_DOWN
 REDEPLOY
-EVACUATE
+EVACUATE [---]
 - * &PERSONNEL [0874]
 - * &ENVOY [161]
+- * EMBASSY [161]
+- * {EMBASSY STAFF} [161]
 - * AMBASSADORS [161]
 - * DIPLOMATS [161]
 - * {DIPLOMATIC STAFF} [161]
@@ -1804,10 +1952,8 @@ SECTIONS.append(("10", """\
 # give 101-108.
 --- DEMAND [100] ---
 DEMAND
-REQUIRE
 ORDER
 INSTRUCT
-DIRECT
 COMMAND
 +INSIST_ON
 - * (FOR &RELEASE) [1053]
@@ -1836,6 +1982,8 @@ COMMAND
 - * COMPENSATION [100]
 - * RESPECT [100]
 @FAM DEMAND * %
+- * &DETAINEE [1053]
+- * PRISONERS [1053]
 @FAM DEMAND * (FOR %)
 
 # ISSUE, LODGE, FILE decide only by their object: an ultimatum (139), a warning (130), a
@@ -2084,6 +2232,8 @@ SHUN
 - * TREATY [127]
 - * INVITATION [125]
 @FAM REJECT * %
+- * &DETAINEE [1243]
+- * PRISONERS [1243]
 @FAM REJECT * (FOR %)
 
 # 128 Defy norms, law: disobey, challenge or resist laws or norms (codebook); breaking a
@@ -2196,6 +2346,16 @@ MENACE
 - * BOYCOTTS [133]
 - * UNREST [133]
 - * WALKOUT [134]
+- * WITHDRAWAL (FROM TALKS) [134]
+- * WITHDRAWAL (FROM NEGOTIATIONS) [134]
+- * WITHDRAWAL (FROM MEDIATION) [135]
+- * WITHDRAWAL (FROM MISSION) [136]
+- * EXPULSION [136]
+- * {ECONOMIC CONSEQUENCES} [131]
+- * {ECONOMIC MEASURES} [131]
+- * COUNTERMEASURES [131]
+- * RESTRICTIONS [132]
+- * {VISA RESTRICTIONS} [132]
 - * FORCE [138]
 - * (WITH FORCE) [138]
 - * {MILITARY FORCE} [138]
@@ -2204,6 +2364,15 @@ MENACE
 - * WAR [138]
 - * (WITH WAR) [138]
 - * RETALIATION [138]
+- * (WITH RETALIATION) [138]
+- * (WITH REPRISALS) [138]
+- * (WITH ATTACK) [1384]
+- * (WITH ATTACKS) [1384]
+- * (WITH {MILITARY RESPONSE}) [138]
+- * (WITH STRIKES) [138]
+- * (WITH CONSEQUENCES) [130]
+- * (WITH ARREST) [137]
+- * (WITH PROSECUTION) [137]
 - * REPRISALS [138]
 - * REVENGE [138]
 - * RESPONSE [138]
@@ -2827,6 +2996,13 @@ SABOTAGE
 - * CHANCE [---]
 
 --- DESTROY [1712] ---
+- PROTESTERS * [145]
+- PROTESTORS * [145]
+- PROTESTER * [145]
+- PROTESTOR * [145]
+- DEMONSTRATORS * [145]
+- RIOTERS * [145]
+- MOB * [145]
 DESTROY
 DEMOLISH
 RAZE
@@ -3219,6 +3395,8 @@ ENGAGE [---]
 +OPEN_FIRE
 WOUND
 INJURE
+RETALIATE
+AVENGE
 +GUN_DOWN {+GUNS_DOWN +GUNNED_DOWN +GUNNING_DOWN} [193]
 +SHOOT_DOWN {+SHOOTS_DOWN +SHOT_DOWN +SHOOTING_DOWN}
 SNIPE [193]
@@ -3324,6 +3502,17 @@ STRAFE [195]
 - * CLIMATE [---]
 - * TERRORISM [---]
 - * CHARGES [---]
+- * (IN FIREFIGHT) [193]
+- * (IN GUNFIGHT) [193]
+- * (IN {GUN BATTLE}) [193]
+- * (IN BATTLE) [190]
+- * (IN FIGHTING) [190]
+- * (IN CLASHES) [190]
+- * (IN TALKS) [046]
+- * (IN NEGOTIATIONS) [046]
+- * (IN DIALOGUE) [040]
+- * (IN DISCUSSIONS) [040]
+- * (IN CONSULTATIONS) [040]
 - * (FOR RIGHTS) [1413]
 - * (FOR FREEDOM) [1413]
 - * (FOR INDEPENDENCE) [1414]
@@ -3482,10 +3671,18 @@ STARVE
 # accusation by A against B (112 Accuse); "A said it will do Q to B" is A's event Q with B.
 SECTIONS.append(("transformations", """\
 ~ a (b . ATTACK) SAY = a b 112
+~ a (a b ATTACK) SAY = a b 015
+~ a (_ b ATTACK) WANT = a b 138
+~ a (_ b ATTACK) PROMISE = a b 138
 ~ a (a b Q) SAY = a b Q
 """))
 
 SECTIONS_END = None
+
+
+# Verbs whose regular past is current next to the verb.exc form.
+REGULAR_TOO = {"WORK", "BURN", "LEARN", "DREAM", "SPELL", "SPOIL", "LEAN", "LEAP", "HANG",
+               "LIGHT", "SPEED", "PLEAD"}
 
 
 def load_exc():
@@ -3532,7 +3729,15 @@ def english_forms(base, exc):
     past = [f for f in irregular if not f.endswith("ING")]
     ing = [f for f in irregular if f.endswith("ING")]
     forms = [base, reg[0]]
-    forms += past if past else [reg[1]]
+    if past:
+        forms += past
+        # verb.exc may list only a participle (SHOWN) or an archaic past (WROUGHT): the
+        # regular past is then still the usual one.
+        if all(f.endswith("N") for f in past) and not base.endswith("T") or base in REGULAR_TOO:
+            forms.append(reg[1])
+    elif not (ing and ing[0] == base + base[-1] + "ING"):
+        # CUT/CUTTING, PUT/PUTTING, HIT/HITTING: the past is the base itself.
+        forms.append(reg[1])
     forms += ing if ing else [reg[2]]
     # American single-l spellings (canceled, traveling) next to the British ones in verb.exc.
     if base.endswith(("EL", "AL")) and len(base) > 4:
@@ -3593,6 +3798,12 @@ def expand(text, exc, seen, problems, stats):
             continue
         if line.startswith("---"):
             block = line
+            name = line.strip("- ").split()[0]
+            previous = next((o for o in reversed(out) if o.strip()), "")
+            if not previous.lstrip().startswith("#"):
+                if name not in BLOCK_NOTES:
+                    problems.append(f"block {name} has no comment line")
+                out.append("# " + BLOCK_NOTES.get(name, name))
             stats["blocks"] += 1
             stats["codes"].add(line.split("[")[1].split("]")[0])
             out.append(raw)

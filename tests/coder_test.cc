@@ -36,7 +36,7 @@ std::shared_ptr<const dict::Dictionaries> ValidationDicts() {
 // reverse-only codes "[:030]", passive pattern matching, clause-less verbs.
 std::shared_ptr<const dict::Dictionaries> MiniDicts() {
   static std::shared_ptr<const dict::Dictionaries> dicts = [] {
-    const std::string dir = ::testing::TempDir();
+    const std::string dir = annalist::testing::ProcessTempDir();
     const std::string verbs = dir + "/coder_test_verbs.txt", actors = dir + "/coder_test_actors.txt",
                       agents = dir + "/coder_test_agents.txt";
     annalist::testing::WriteFile(verbs,

@@ -42,8 +42,11 @@ void CheckFolder(const std::string& folder_name, const std::string& dictionary_o
   for (const fs::path& input : Inputs(folder)) {
     SCOPED_TRACE(input.string());
     const fs::path expected_path = folder / (input.stem().string() + ".events.jsonl");
-    CommandResult result = RunCommand(std::string(ANNALIST_CLI) + " code --threads 1" + dictionary_options + " " +
-                                      input.string() + " 2>/dev/null");
+    // Run from the input's folder so that a text file's doc_id (its name as given) does
+    // not depend on where the checkout lives.
+    CommandResult result = RunCommand("cd " + input.parent_path().string() + " && " + ANNALIST_CLI +
+                                      " code --threads 1" + dictionary_options + " " +
+                                      input.filename().string() + " 2>/dev/null");
     ASSERT_EQ(result.exit_code, 0);
     if (update) {
       WriteFile(expected_path.string(), result.out);

@@ -310,7 +310,7 @@ TEST(BuiltinKb, PipelineLoadsItWithNoDictionaryFiles) {
 }
 
 TEST(DictCheckCli, BadFileExitsOneWithLocatedMessages) {
-  std::string dir = ::testing::TempDir();
+  std::string dir = annalist::testing::ProcessTempDir();
   std::string bad = dir + "/kb_bad.txt";
   WriteFile(bad, kBad);
   auto result = RunCommand(std::string(ANNALIST_CLI) + " dict check " + bad + " 2>/dev/null");

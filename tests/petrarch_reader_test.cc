@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "test_util.h"
+
 namespace annalist::dict {
 namespace {
 
@@ -47,7 +49,7 @@ std::shared_ptr<const Dictionaries> Load(const DictionaryFiles& files,
 // Writes `content` to a fresh temp file and returns its path.
 std::string TempFile(const std::string& name, const std::string& content) {
   static int counter = 0;
-  std::string path = testing::TempDir() + "/petrarch_" + std::to_string(++counter) + "_" + name;
+  std::string path = annalist::testing::ProcessTempDir() + "/petrarch_" + std::to_string(++counter) + "_" + name;
   std::ofstream out(path, std::ios::binary);
   out << content;
   return path;
@@ -166,7 +168,7 @@ void PrintSummary(const char* name, const Dictionaries& d, const std::vector<std
 
 // ---------------------------------------------------------------- validation dictionaries
 
-class ValidationDictionaries : public testing::Test {
+class ValidationDictionaries : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto result = LoadPetrarch(ValidationFiles(), &warnings_);

@@ -3,8 +3,12 @@
 #define ANNALIST_TESTS_TEST_UTIL_H_
 
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -39,6 +43,17 @@ inline CommandResult RunCommand(const std::string& command) {
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// A temp folder of this process's own: ctest runs the cases of one test binary as
+// parallel processes, which must not write the same files.
+inline std::string ProcessTempDir() {
+  static const std::string dir = [] {
+    std::string path = ::testing::TempDir() + "/annalist-test-" + std::to_string(getpid());
+    std::filesystem::create_directories(path);
+    return path;
+  }();
+  return dir;
 }
 
 inline std::string SharedDir() { return ANNALIST_SHARED_DIR; }
