@@ -59,5 +59,7 @@ void CheckFolder(const std::string& folder_name, const std::string& dictionary_o
 
 TEST(Golden, PhoenixDictionaries) { CheckFolder("phoenix", PhoenixOptions()); }
 
+TEST(Golden, BuiltinKnowledgeBase) { CheckFolder("builtin", ""); }
+
 }  // namespace
 }  // namespace annalist::testing
