@@ -142,6 +142,22 @@ TEST_F(CliTest, AllGoodInputExitsZeroAndReadsStdin) {
   EXPECT_TRUE(Contains(result.out, "\"doc_id\":\"a\"")) << result.out;
 }
 
+TEST_F(CliTest, TsvFormatHasHeaderAndOneRowPerEvent) {
+  WriteFile(Path("two.jsonl"),
+            "{\"id\": \"a\", \"date\": \"2015-03-02\", \"text\": \"Iran accused Israel.\"}\n"
+            "{\"id\": \"b\", \"text\": \"France accused Iran.\"}\n");
+  CommandResult result = Annalist("code --threads 1 --format tsv" + dictionaries_ + Path("two.jsonl"));
+  ASSERT_EQ(result.exit_code, 0);
+  std::vector<std::string> lines;
+  for (size_t begin = 0, end; (end = result.out.find('\n', begin)) != std::string::npos; begin = end + 1)
+    lines.push_back(result.out.substr(begin, end - begin));
+  ASSERT_EQ(lines.size(), 3u) << result.out;
+  EXPECT_EQ(lines[0].rfind("event_id\tdoc_id\tsentence_index\tdate\tsource\ttarget\tcode", 0), 0u);
+  EXPECT_TRUE(Contains(lines[1], "\ta\t0\t2015-03-02\tIRN\tISR\t112\t11\t3\t")) << lines[1];
+  EXPECT_TRUE(Contains(lines[2], "\tb\t0\t\tFRA\tIRN\t112\t")) << lines[2];
+  EXPECT_EQ(Annalist("code --format xml" + dictionaries_ + Path("two.jsonl")).exit_code, 2);
+}
+
 TEST_F(CliTest, OutputIsTheSameForAnyThreadCount) {
   std::string input;
   const char* sentences[] = {"Iran accused Israel.", "France condemned Iran.", "Israel accused France.",

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -133,6 +135,28 @@ TEST(Tagger, RejectsBadModelText) {
   EXPECT_EQ(doc.tokens[1].pos, Pos::kComma);
 }
 
+// The text model the build trained (beside the CLI in the build directory), or "".
+std::string ReadTextModel() {
+  std::string path = ANNALIST_CLI;
+  path = path.substr(0, path.find_last_of('/') + 1) + "tagger.model";
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+TEST(Tagger, RejectsBadModelBinary) {
+  EXPECT_FALSE(Tagger::FromModelBinary("").ok());
+  EXPECT_FALSE(Tagger::FromModelBinary(std::string(64, 'x')).ok());
+  auto empty = Tagger::ModelTextToBinary("annalist-tagger 1\nend\n");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(Tagger::FromModelBinary(*empty).ok());
+  // Truncated anywhere: refused, never read out of bounds.
+  for (size_t cut = 0; cut < empty->size(); cut += 8) {
+    EXPECT_FALSE(Tagger::FromModelBinary(std::string_view(*empty).substr(0, cut)).ok()) << cut;
+  }
+}
+
 // (word, tag) leaves of a Penn parse string: "(NP (DT the) (NN court))".
 std::vector<std::pair<std::string, std::string>> ParseLeaves(std::string_view parse) {
   std::vector<std::pair<std::string, std::string>> leaves;
@@ -230,6 +254,52 @@ TEST(Tagger, NewsParseLeafAccuracy) {
   std::printf("news parse leaves: %.2f%% of %zu tokens, %.0f tokens/s\n", 100 * accuracy, total,
               total / seconds);
   EXPECT_GE(accuracy, kMinNewsLeafAccuracy);
+}
+
+// The embedded binary model (converted at build time) tags and lemmatises exactly as the text
+// model it came from, token for token, on every reference parse; so does a binary model
+// loaded from an unaligned copy.
+TEST(Tagger, BinaryModelTagsAsTheTextModel) {
+  std::string text = ReadTextModel();
+  if (text.empty()) GTEST_SKIP() << "no tagger.model beside " << ANNALIST_CLI;
+  auto from_text = Tagger::FromModelText(text);
+  ASSERT_TRUE(from_text.ok()) << from_text.status().message();
+  auto binary = Tagger::ModelTextToBinary(text);
+  ASSERT_TRUE(binary.ok());
+  std::string unaligned = " " + *binary;
+  auto from_copy = Tagger::FromModelBinary(std::string_view(unaligned).substr(1));
+  ASSERT_TRUE(from_copy.ok()) << from_copy.status().message();
+  auto builtin = BuiltinTagger();
+  ASSERT_NE(builtin, nullptr);
+  size_t tokens = 0;
+  for (const char* name : {"petrarch2-gsr-news.dev.jsonl", "petrarch2-validation.dev.jsonl"}) {
+    std::string path = std::string(ANNALIST_SHARED_DIR) + "/reference/eval/" + name;
+    simdjson::ondemand::parser parser;
+    simdjson::padded_string json;
+    ASSERT_EQ(simdjson::padded_string::load(path).get(json), simdjson::SUCCESS) << path;
+    simdjson::ondemand::document_stream stream;
+    ASSERT_EQ(parser.iterate_many(json).get(stream), simdjson::SUCCESS);
+    for (auto record : stream) {
+      simdjson::ondemand::object object;
+      ASSERT_EQ(record.get_object().get(object), simdjson::SUCCESS);
+      std::string_view parse;
+      if (object["parse"].get_string().get(parse) != simdjson::SUCCESS) continue;
+      std::vector<std::string> words;
+      for (const auto& leaf : ParseLeaves(parse)) words.push_back(LeafWord(leaf.first));
+      if (words.empty()) continue;
+      Document expected = MakeDocument(words), got = expected, copy = expected;
+      (*from_text)->Tag(&expected, expected.sentences[0]);
+      builtin->Tag(&got, got.sentences[0]);
+      (*from_copy)->Tag(&copy, copy.sentences[0]);
+      for (size_t i = 0; i < words.size(); ++i, ++tokens) {
+        ASSERT_EQ(got.tokens[i].pos, expected.tokens[i].pos) << words[i];
+        ASSERT_EQ(got.tokens[i].lemma, expected.tokens[i].lemma) << words[i];
+        ASSERT_EQ(copy.tokens[i].pos, expected.tokens[i].pos) << words[i];
+        ASSERT_EQ(copy.tokens[i].lemma, expected.tokens[i].lemma) << words[i];
+      }
+    }
+  }
+  EXPECT_GT(tokens, 3000u);
 }
 
 }  // namespace

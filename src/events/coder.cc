@@ -192,8 +192,10 @@ class CoderImpl {
   void Classify(Scratch& s) const;
   const dict::Verb* LookupVerb(const Scratch& s, int verb_item, uint32_t* particle_end) const;
   bool FindTarget(const Document& doc, const Scratch& s, int from_item, int end_item, int skip_first,
-                  int skip_end, std::vector<CodedActor>* out, int* found_item) const;
+                  int skip_end, std::vector<CodedActor>* out, int* found_item, int root = 0) const;
   int TargetScopeEnd(const Scratch& s, int pi) const;
+  bool IsPlace(const CodedActor& a) const;
+  bool IsOwnForce(const CodedActor& a) const;
   void CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const;
   bool ApplyTransformation(const std::string& outer_code, const Proto& inner, bool inner_src_is_outer,
                            std::string* code, int* result) const;
@@ -239,6 +241,20 @@ void CoderImpl::BuildView(const Document& doc, const Sentence& sent, Scratch& s)
       if (f != kNoWord) sing = f;
     }
     v.singular.push_back(sing);
+  }
+  // A capitalised word inside a country / capital / person match is a name, whatever the
+  // tagger guessed ("Beijing accused ...": -ing read as VBG; "Jordan sent" read as one
+  // noun group): the chunker must see a proper noun there. Knowledge base only.
+  if (kb_) {
+    for (const ActorMatch& m : s.matches) {
+      if (m.kind != ActorMatch::Kind::kActor) continue;
+      for (uint32_t i = 0; i < v.size(); ++i) {
+        const uint32_t t = v.tok[i];
+        if (t < m.first_token || t >= m.end_token || !IsVerb(v.pos[i])) continue;
+        const std::string_view text = doc.Slice(doc.tokens[t].span);
+        if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') v.pos[i] = Pos::NNP;
+      }
+    }
   }
 }
 
@@ -399,6 +415,23 @@ void CoderImpl::Classify(Scratch& s) const {
       }
       if (k >= 0 && it[k].kind == ItemKind::kNoun) {
         int start = unit_start[k] >= 0 ? unit_start[k] : k;
+        if (finite && start < k) {
+          // "Britain cut ties with Moscow and Australia imposed sanctions": a conjoined
+          // noun unit that is the object of an earlier verb, then a finite verb. The last
+          // conjunct is the subject of a new clause, not part of the earlier object.
+          int back = start - 1;
+          while (back >= 0 && (it[back].kind == ItemKind::kNoun || it[back].kind == ItemKind::kPrep ||
+                               it[back].kind == ItemKind::kAdv))
+            --back;
+          if (back >= 0 && it[back].kind == ItemKind::kVerb && back < start - 1) {
+            for (int j = k; j > start; --j) {
+              if (it[j].kind == ItemKind::kConj) {
+                start = j + 1;
+                break;
+              }
+            }
+          }
+        }
         int core = start;
         // "Soldiers from Gondor", "activists in Arnor", "Arnor on Thursday".
         while (core >= 2 && it[core - 1].kind == ItemKind::kPrep && it[core - 2].kind == ItemKind::kNoun &&
@@ -447,7 +480,12 @@ void CoderImpl::Classify(Scratch& s) const {
           p.kind = PredKind::kMain;
         }
         (void)subj_full_end;
-        if (!finite) {
+        // After "that" a lone past form is the clause's finite verb ("said that American
+        // warships attacked Yemen"), whatever VBD/VBN tag it has.
+        const bool after_that = p.kind == PredKind::kEmbedded && it[b].kind == ItemKind::kSub &&
+                                it[v].end - it[v].first == 1 &&
+                                (s.view.pos[it[v].head] == Pos::VBN || s.view.pos[it[v].head] == Pos::VBD);
+        if (!finite && !after_that) {
           // Participles: a reduced relative or participial modifier unless it opens the
           // sentence after its subject and no finite verb follows.
           if (p.kind == PredKind::kMain && b < 0) p.weak = true;
@@ -514,11 +552,41 @@ int CoderImpl::TargetScopeEnd(const Scratch& s, int pi) const {
   return n;
 }
 
+bool CoderImpl::IsPlace(const CodedActor& a) const {
+  if (!a.has_actor || a.actor >= d_.actors.size()) return false;
+  const std::string& kind = d_.actors[a.actor].kind;
+  if (kind == "capital") return true;
+  return (kind == "country" || kind == "territory" || kind == "region") && a.code.size() == 3;
+}
+
+bool CoderImpl::IsOwnForce(const CodedActor& a) const {
+  if (a.has_actor || a.code.size() != 6 || a.code.compare(0, 3, "---") != 0) return false;
+  return a.code.compare(3, 3, "MIL") == 0 || a.code.compare(3, 3, "COP") == 0;
+}
+
 bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item, int end_item,
                            int skip_first, int skip_end, std::vector<CodedActor>* out,
-                           int* found_item) const {
+                           int* found_item, int root) const {
   const auto& it = s.items;
   std::vector<CodedActor> ext;
+  // Knowledge base: a place in a locative PP ("arrested protesters in Tehran", "evacuated
+  // staff from Khartoum") is where the event happened, and a country-less force word
+  // ("deployed thousands of troops along the border") is normally the source's own; both
+  // are targets only when nothing else in the clause is (CAMEO codes the place as the
+  // country, not its government).
+  std::vector<CodedActor> place_fallback, own_fallback;
+  int place_item = -1, own_item = -1;
+  auto locative = [&](int k) {
+    if (k <= 0 || it[k - 1].kind != ItemKind::kPrep) return false;
+    return Is(s.view.norm[it[k - 1].first],
+              {"IN", "AT", "NEAR", "FROM", "INSIDE", "OUTSIDE", "THROUGHOUT", "ACROSS", "AROUND"});
+  };
+  auto all_of = [&](const std::vector<CodedActor>& v, auto pred) {
+    if (v.empty()) return false;
+    for (const auto& a : v)
+      if (!pred(a)) return false;
+    return true;
+  };
   for (int k = from_item; k < end_item;) {
     if (it[k].kind != ItemKind::kNoun || it[k].pronoun || it[k].temporal || (k >= skip_first && k < skip_end)) {
       ++k;
@@ -528,6 +596,16 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
     Actors(doc, s, k, e, out);
     bool has_actor = false;
     for (const auto& a : *out) has_actor |= a.has_actor;
+    // Own forces only for posture and provision ("deployed troops", "sent soldiers"):
+    // "congratulated the army" targets the army.
+    if (kb_ && (root == 15 || root == 7) && all_of(*out, [&](const CodedActor& a) { return IsOwnForce(a); })) {
+      if (own_fallback.empty()) {
+        own_fallback = *out;
+        own_item = k;
+      }
+      k = e;
+      continue;
+    }
     if (!has_actor && e + 1 < end_item && it[e].kind == ItemKind::kPrep &&
         it[e + 1].kind == ItemKind::kNoun) {
       dict::WordId pw = s.view.word[it[e].first];
@@ -537,6 +615,22 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
         bool ext_actor = false;
         for (const auto& a : ext) ext_actor |= a.has_actor;
         if (ext_actor && !out->empty()) {
+          if (kb_ && pw != w_for_) {
+            // "protesters in Tehran", "civilians in Gaza": the people of the place, the
+            // agent with the place's country (CAMEO actor = country + role).
+            Actors(doc, s, e + 1, e2, &ext);
+            if (all_of(ext, [&](const CodedActor& a) { return IsPlace(a); })) {
+              for (auto& a : *out) {
+                if (a.has_actor || a.code.size() < 3 || a.code.compare(0, 3, "---") != 0) continue;
+                a.code.replace(0, 3, ext[0].code, 0, 3);
+                a.has_actor = true;
+                a.actor = ext[0].actor;
+              }
+              *found_item = k;
+              return true;
+            }
+            Actors(doc, s, k, e2, &ext);
+          }
           *out = ext;
           *found_item = k;
           return true;
@@ -544,10 +638,29 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
       }
     }
     if (!out->empty()) {
+      if (kb_ && locative(k) && all_of(*out, [&](const CodedActor& a) { return IsPlace(a); })) {
+        if (place_fallback.empty()) {
+          place_fallback = *out;
+          for (auto& a : place_fallback) a.code.resize(3);
+          place_item = k;
+        }
+        k = e;
+        continue;
+      }
       *found_item = k;
       return true;
     }
     k = e;
+  }
+  if (!place_fallback.empty()) {
+    *out = place_fallback;
+    *found_item = place_item;
+    return true;
+  }
+  if (!own_fallback.empty()) {
+    *out = own_fallback;
+    *found_item = own_item;
+    return true;
   }
   out->clear();
   return false;
@@ -769,8 +882,21 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       // Knowledge base, reported speech (issue 3 item 6): "X said (that) Y did Z" is Y's
       // event, attributed to X. PETRARCH-2 instead folds it into X -> Y with the outer
       // code (2.8), which the gold of its own dictionaries expects, so only here.
+      // "denied that it attacked", "dismissed claims that ...": the complement is
+      // negated, coded only through its CAMEO negative (petrarch2-behaviour.md 2.8).
+      const bool denial = Is(s.view.norm[vg.head], {"DENY", "DENIES", "DENIED", "DENYING", "DISMISS",
+                                                    "DISMISSES", "DISMISSED", "REJECT", "REJECTS",
+                                                    "REJECTED", "REFUTE", "REFUTES", "REFUTED"});
       for (Proto& x : inner) {
         if (x.speaker.empty()) x.speaker = p.subject;
+        if (denial && !vg.negated) {
+          if (x.negated) continue;
+          const char* neg = NegateCode(x.code);
+          if (!neg) continue;
+          x.code = neg;
+          x.negated = true;
+          x.paired.clear();
+        }
         out->push_back(std::move(x));
       }
       // X's own event only where the verb says more than a statement: CAMEO 010 is the
@@ -794,7 +920,15 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
         return;
       }
     }
-    if (!child.subject.empty()) {
+    // Object before the clause ("warned North Korea that it would face ..."): the
+    // addressee is the target (knowledge base; PETRARCH-2 codes the clause subject).
+    std::vector<CodedActor> addressee;
+    int addressee_item = -1;
+    if (kb_ && child.subj_first > p.verb + 1 &&
+        FindTarget(doc, s, p.verb + 1, child.subj_first, -1, -1, &addressee, &addressee_item) &&
+        HasActor(addressee)) {
+      e.tgt = addressee;
+    } else if (!child.subject.empty()) {
       e.tgt = child.subject;
     } else {
       FindTarget(doc, s, child.subj_first >= 0 ? child.subj_first : p.verb + 1, target_end, -1, -1, &e.tgt,
@@ -886,9 +1020,30 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
   } else if (pattern && mr.compound && p.subject.size() >= 2) {
     e.tgt.clear();  // '%': events between the subject's members (5.2 item 4)
   } else {
-    if (FindTarget(doc, s, p.verb + 1, target_end, p.subj_first, p.subj_end, &e.tgt, &found_item)) {
+    if (FindTarget(doc, s, p.verb + 1, target_end, p.subj_first, p.subj_end, &e.tgt, &found_item, Root(e.code))) {
       if (found_item > p.verb + 1 && it[found_item - 1].kind == ItemKind::kPrep) e.confidence *= 0.9;
       if (found_item - p.verb > 6) e.confidence *= 0.85;
+    }
+  }
+  // Knowledge base: a target of the source's own country ("Lula recalled Brazil's
+  // ambassador to Israel") is not the other side; an actor later in the clause is.
+  if (kb_ && !e.tgt.empty() && !e.src.empty() && e.src[0].code.size() >= 3 &&
+      e.src[0].code.compare(0, 3, "---") != 0) {
+    bool own = true;
+    for (const auto& b : e.tgt)
+      if (b.code.size() < 3 || b.code.compare(0, 3, e.src[0].code, 0, 3) != 0) own = false;
+    int after = -1;
+    if (pattern && mr.target_slot >= 0) after = static_cast<int>(c.slots[mr.target_slot].item);
+    else if (found_item >= 0) after = found_item;
+    if (own && after >= 0) {
+      const int from = s.unit_end[after] > after ? s.unit_end[after] : after + 1;
+      std::vector<CodedActor> other;
+      int other_item = -1;
+      if (FindTarget(doc, s, from, target_end, p.subj_first, p.subj_end, &other, &other_item, Root(e.code)) &&
+          HasActor(other)) {
+        e.tgt = other;
+        e.confidence *= 0.9;
+      }
     }
   }
   if (e.tgt.empty() && e.src.size() >= 2) {

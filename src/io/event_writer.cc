@@ -224,6 +224,52 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
   out->append("\"}\n");
 }
 
+const char kEventTsvHeader[] =
+    "event_id\tdoc_id\tsentence_index\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tplover\t"
+    "source_text\tverb_text\ttarget_text\tattributed_to\tnegated\tmodality\tconfidence\trule\tsentence\n";
+
+namespace {
+
+void AppendTsvField(std::string_view text, std::string* out) {
+  for (char c : text) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  out->push_back('\t');
+}
+
+}  // namespace
+
+void AppendEventTsv(const Document& doc, const Event& event, std::string* out) {
+  char number[32];
+  AppendTsvField(EventId(event), out);
+  AppendTsvField(event.doc_id, out);
+  AppendTsvField(std::to_string(event.sentence_index), out);
+  if (event.date > 0) {
+    std::snprintf(number, sizeof number, "%04d-%02d-%02d", event.date / 10000, event.date / 100 % 100,
+                  event.date % 100);
+    AppendTsvField(number, out);
+  } else {
+    AppendTsvField("", out);
+  }
+  AppendTsvField(event.source.code, out);
+  AppendTsvField(event.target.code, out);
+  AppendTsvField(event.code, out);
+  AppendTsvField(event.root, out);
+  AppendTsvField(event.quad_class > 0 ? std::to_string(event.quad_class) : "", out);
+  std::snprintf(number, sizeof number, "%g", event.goldstein);
+  AppendTsvField(event.root.empty() ? "" : number, out);
+  AppendTsvField(event.plover, out);
+  AppendTsvField(event.source.text, out);
+  AppendTsvField(doc.Slice(event.verb), out);
+  AppendTsvField(event.target.text, out);
+  AppendTsvField(event.attributed_to, out);
+  AppendTsvField(event.negated ? "1" : "0", out);
+  AppendTsvField(event.modality, out);
+  std::snprintf(number, sizeof number, "%.3f", event.confidence);
+  AppendTsvField(event.confidence > 0 ? number : "", out);
+  AppendTsvField(event.rule, out);
+  AppendTsvField(doc.Slice(event.sentence), out);
+  out->back() = '\n';
+}
+
 void EventWriter::Write(const Document& doc, const std::vector<Event>& events) {
   for (const Event& event : events) {
     AppendEventJson(doc, event, &buffer_);

@@ -31,6 +31,12 @@ std::string EventId(const Event& event);
 // Appends one event as a JSON object and a '\n'.
 void AppendEventJson(const Document& doc, const Event& event, std::string* out);
 
+// Tab-separated export, one event per line, columns as in kEventTsvHeader (a GDELT-like
+// row: date, actors, code, root, QuadClass, Goldstein, PLOVER, then provenance). Tabs and
+// newlines inside text fields become spaces.
+extern const char kEventTsvHeader[];
+void AppendEventTsv(const Document& doc, const Event& event, std::string* out);
+
 // Buffers event lines and writes them to a stream in large chunks.
 class EventWriter {
  public:

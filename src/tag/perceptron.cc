@@ -54,6 +54,8 @@ const WordInfo kStart2 = MakePad("-START2-");
 const WordInfo kEnd1 = MakePad("-END-");
 const WordInfo kEnd2 = MakePad("-END2-");
 
+typedef float Float4 __attribute__((vector_size(16)));
+
 inline uint64_t F(uint64_t t, uint64_t a) { return Mix(t, a); }
 inline uint64_t F(uint64_t t, uint64_t a, uint64_t b) { return Mix(Mix(t, a), b); }
 
@@ -211,8 +213,8 @@ void PerceptronModel::MarkRare(WordInfo* words, size_t n) const {
     uint64_t key = words[i].lower;
     uint64_t index = key & vocabulary_mask_;
     bool known = false;
-    while (vocabulary_[index] != 0) {
-      if (vocabulary_[index] == key) {
+    while (vocabulary_view_[index] != 0) {
+      if (vocabulary_view_[index] == key) {
         known = true;
         break;
       }
@@ -290,12 +292,110 @@ void PerceptronModel::Finish() {
       vocabulary_[index] = key;
     }
   }
+  ViewOwned();
+}
+
+void PerceptronModel::ViewOwned() {
+  slot_view_ = slots_.data();
+  slot_view_size_ = slots_.size();
+  entry_view_ = entries_.data();
+  entry_view_size_ = entries_.size();
+  dense_view_ = dense_.data();
+  dense_view_size_ = dense_.size();
+  dict_view_ = dict_slots_.data();
+  dict_view_size_ = dict_slots_.size();
+  vocabulary_view_ = vocabulary_.data();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binary model: the tables exactly as Finish() built them, each section 64-byte aligned so
+// that a model embedded in .rodata (cmake/tagger.cmake aligns it) is used in place.
+//   section := uint64 element count, uint64 element size, padding to 64, elements, padding to 64
+
+namespace {
+
+constexpr size_t kAlign = 64;
+
+void PadTo64(std::string* out) { out->resize((out->size() + kAlign - 1) / kAlign * kAlign, '\0'); }
+
+template <typename T>
+void AppendSection(std::string* out, const T* data, size_t count) {
+  uint64_t header[2] = {count, sizeof(T)};
+  out->append(reinterpret_cast<const char*>(header), sizeof(header));
+  PadTo64(out);
+  out->append(reinterpret_cast<const char*>(data), count * sizeof(T));
+  PadTo64(out);
+}
+
+template <typename T>
+bool ViewSection(std::string_view data, size_t* offset, const T** view, size_t* count) {
+  uint64_t header[2];
+  if (*offset + sizeof(header) > data.size()) return false;
+  std::memcpy(header, data.data() + *offset, sizeof(header));
+  if (header[1] != sizeof(T) || header[0] > (data.size() / sizeof(T))) return false;
+  size_t begin = (*offset + sizeof(header) + kAlign - 1) / kAlign * kAlign;
+  size_t bytes = header[0] * sizeof(T);
+  if (begin + bytes > data.size()) return false;
+  *view = reinterpret_cast<const T*>(data.data() + begin);
+  *count = header[0];
+  *offset = std::min(data.size(), (begin + bytes + kAlign - 1) / kAlign * kAlign);
+  return true;
+}
+
+bool IsPowerOfTwo(size_t n) { return n != 0 && (n & (n - 1)) == 0; }
+
+}  // namespace
+
+void PerceptronModel::AppendBinary(std::string* out) const {
+  uint64_t used = slot_count_used_;
+  AppendSection(out, &used, 1);
+  AppendSection(out, slot_view_, slot_view_size_);
+  AppendSection(out, entry_view_, entry_view_size_);
+  AppendSection(out, dense_view_, dense_view_size_);
+  AppendSection(out, dict_view_, dict_view_size_);
+  AppendSection(out, vocabulary_view_, vocabulary_mask_ == 0 ? 0 : vocabulary_mask_ + 1);
+}
+
+bool PerceptronModel::ViewBinary(std::string_view data, bool verify, size_t* offset) {
+  const uint64_t* used = nullptr;
+  size_t one = 0, vocabulary_size = 0;
+  if (!ViewSection(data, offset, &used, &one) || one != 1 ||
+      !ViewSection(data, offset, &slot_view_, &slot_view_size_) ||
+      !ViewSection(data, offset, &entry_view_, &entry_view_size_) ||
+      !ViewSection(data, offset, &dense_view_, &dense_view_size_) ||
+      !ViewSection(data, offset, &dict_view_, &dict_view_size_) ||
+      !ViewSection(data, offset, &vocabulary_view_, &vocabulary_size)) {
+    return false;
+  }
+  // Every table is a power-of-two open-addressing table (or empty), and every row a slot
+  // points at lies inside its array: a corrupt blob fails here, not in Tag().
+  if ((slot_view_size_ != 0 && !IsPowerOfTwo(slot_view_size_)) ||
+      (dict_view_size_ != 0 && !IsPowerOfTwo(dict_view_size_)) ||
+      (vocabulary_size != 0 && !IsPowerOfTwo(vocabulary_size))) {
+    return false;
+  }
+  for (size_t i = 0; verify && i < slot_view_size_; ++i) {
+    const Slot& slot = slot_view_[i];
+    if (slot.count == 0) continue;
+    if (slot.count == kDense ? uint64_t{slot.offset} + kDenseWidth > dense_view_size_
+                             : uint64_t{slot.offset} + slot.count > entry_view_size_) {
+      return false;
+    }
+  }
+  for (size_t i = 0; verify && i < entry_view_size_; ++i) {
+    if (entry_view_[i].cls >= static_cast<uint32_t>(kNumClasses)) return false;
+  }
+  slot_count_used_ = *used;
+  mask_ = slot_view_size_ == 0 ? 0 : slot_view_size_ - 1;
+  dict_mask_ = dict_view_size_ == 0 ? 0 : dict_view_size_ - 1;
+  vocabulary_mask_ = vocabulary_size == 0 ? 0 : vocabulary_size - 1;
+  return true;
 }
 
 const PerceptronModel::Slot* PerceptronModel::Find(uint64_t key) const {
   uint64_t index = key & mask_;
   while (true) {
-    const Slot& slot = slots_[index];
+    const Slot& slot = slot_view_[index];
     if (slot.count == 0) return nullptr;
     if (slot.key == key) return &slot;
     index = (index + 1) & mask_;
@@ -309,20 +409,20 @@ void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
   Pos prev = Pos::kNone, prev2 = Pos::kNone;
   for (size_t i = 0; i < n; ++i) {
     Pos tag = out[i];
-    if (tag == Pos::kNone && !dict_slots_.empty()) {
+    if (tag == Pos::kNone && dict_view_size_ != 0) {
       uint64_t index = words[i].exact & dict_mask_;
-      while (dict_slots_[index].pos != Pos::kNone) {
-        if (dict_slots_[index].key == words[i].exact) {
-          tag = dict_slots_[index].pos;
+      while (dict_view_[index].pos != Pos::kNone) {
+        if (dict_view_[index].key == words[i].exact) {
+          tag = dict_view_[index].pos;
           break;
         }
         index = (index + 1) & dict_mask_;
       }
     }
-    if (tag == Pos::kNone && !slots_.empty()) {
+    if (tag == Pos::kNone && slot_view_size_ != 0) {
       int count = ExtractFeatures(words, n, i, prev, prev2, keys);
       // Touch every slot first so the cache misses overlap.
-      for (int f = 0; f < count; ++f) __builtin_prefetch(&slots_[keys[f] & mask_]);
+      for (int f = 0; f < count; ++f) __builtin_prefetch(&slot_view_[keys[f] & mask_]);
       std::memset(scores, 0, sizeof(scores));
       // Find every row first and touch it, then add: the row misses overlap too. The sum
       // runs in feature order, as before, so the scores are the same to the bit.
@@ -331,18 +431,27 @@ void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
       for (int f = 0; f < count; ++f) {
         const Slot* slot = Find(keys[f]);
         if (slot == nullptr) continue;
-        __builtin_prefetch(slot->count == kDense ? static_cast<const void*>(dense_.data() + slot->offset)
-                                                 : static_cast<const void*>(entries_.data() + slot->offset));
+        __builtin_prefetch(slot->count == kDense ? static_cast<const void*>(dense_view_ + slot->offset)
+                                                 : static_cast<const void*>(entry_view_ + slot->offset));
         found[found_count++] = slot;
       }
       for (int f = 0; f < found_count; ++f) {
         const Slot* slot = found[f];
         if (slot->count == kDense) {
-          const float* row = dense_.data() + slot->offset;
-          for (int c = 0; c < kDenseWidth; ++c) scores[c] += row[c];
+          // Four lanes at a time (GCC does not vectorise the scalar loop at -O2): the same
+          // element-wise IEEE additions in the same order, so the same bits.
+          const float* row = dense_view_ + slot->offset;
+#pragma GCC unroll 16
+          for (int c = 0; c < kDenseWidth; c += 4) {
+            Float4 a, b;
+            std::memcpy(&a, scores + c, sizeof(a));
+            std::memcpy(&b, row + c, sizeof(b));
+            a += b;
+            std::memcpy(scores + c, &a, sizeof(a));
+          }
           continue;
         }
-        const Entry* entry = entries_.data() + slot->offset;
+        const Entry* entry = entry_view_ + slot->offset;
         for (uint32_t e = 0; e < slot->count; ++e) scores[entry[e].cls] += entry[e].weight;
       }
       int best = 1;
@@ -367,8 +476,9 @@ uint64_t LemmaKey(char cls, std::string_view lower) { return Mix(static_cast<uin
 void Lemmatizer::AddException(char cls, std::string_view word, std::string_view lemma) {
   std::string upper(lemma);
   for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-  exceptions_.emplace_back(LemmaKey(cls, word), static_cast<uint32_t>(lemmas_.size()));
-  lemmas_.push_back(std::move(upper));
+  exceptions_.push_back(ExceptionEntry{LemmaKey(cls, word), static_cast<uint32_t>(lemma_chars_.size()),
+                                       static_cast<uint32_t>(upper.size())});
+  lemma_chars_ += upper;
 }
 
 void Lemmatizer::AddBase(char cls, std::string_view word) { bases_.push_back(LemmaKey(cls, word)); }
@@ -378,19 +488,46 @@ void Lemmatizer::Finish() {
   bases_.erase(std::unique(bases_.begin(), bases_.end()), bases_.end());
   // Stable: the first exception listed for a word wins (WordNet lists the usual one first).
   std::stable_sort(exceptions_.begin(), exceptions_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+                   [](const auto& a, const auto& b) { return a.key < b.key; });
+  base_view_ = bases_.data();
+  base_view_size_ = bases_.size();
+  exception_view_ = exceptions_.data();
+  exception_view_size_ = exceptions_.size();
+  lemma_view_ = lemma_chars_.data();
+  lemma_view_size_ = lemma_chars_.size();
+}
+
+void Lemmatizer::AppendBinary(std::string* out) const {
+  AppendSection(out, base_view_, base_view_size_);
+  AppendSection(out, exception_view_, exception_view_size_);
+  AppendSection(out, lemma_view_, lemma_view_size_);
+}
+
+bool Lemmatizer::ViewBinary(std::string_view data, bool verify, size_t* offset) {
+  if (!ViewSection(data, offset, &base_view_, &base_view_size_) ||
+      !ViewSection(data, offset, &exception_view_, &exception_view_size_) ||
+      !ViewSection(data, offset, &lemma_view_, &lemma_view_size_)) {
+    return false;
+  }
+  for (size_t i = 0; verify && i < exception_view_size_; ++i) {
+    const ExceptionEntry& e = exception_view_[i];
+    if (uint64_t{e.offset} + e.length > lemma_view_size_) return false;
+  }
+  return true;
 }
 
 bool Lemmatizer::IsBase(char cls, std::string_view lower) const {
-  return std::binary_search(bases_.begin(), bases_.end(), LemmaKey(cls, lower));
+  return std::binary_search(base_view_, base_view_ + base_view_size_, LemmaKey(cls, lower));
 }
 
-const std::string* Lemmatizer::Exception(char cls, std::string_view lower) const {
+bool Lemmatizer::Exception(char cls, std::string_view lower, std::string_view* lemma) const {
   uint64_t key = LemmaKey(cls, lower);
-  auto it = std::lower_bound(exceptions_.begin(), exceptions_.end(), key,
-                             [](const auto& e, uint64_t k) { return e.first < k; });
-  if (it == exceptions_.end() || it->first != key) return nullptr;
-  return &lemmas_[it->second];
+  const ExceptionEntry* end = exception_view_ + exception_view_size_;
+  const ExceptionEntry* it = std::lower_bound(exception_view_, end, key,
+                                              [](const ExceptionEntry& e, uint64_t k) { return e.key < k; });
+  if (it == end || it->key != key) return false;
+  *lemma = std::string_view(lemma_view_ + it->offset, it->length);
+  return true;
 }
 
 void Lemmatizer::Lemmatize(std::string_view norm, Pos pos, std::string* out) const {
@@ -408,8 +545,8 @@ void Lemmatizer::Lemmatize(std::string_view norm, Pos pos, std::string* out) con
   std::string_view word(lower, len);
   // Exceptions first (SAID -> SAY, WAS -> BE), including the PTB clitics ('S, 'LL, CA, WO)
   // the trainer adds to WordNet's lists.
-  if (const std::string* e = Exception(cls, word)) {
-    *out = *e;
+  if (std::string_view e; Exception(cls, word, &e)) {
+    out->assign(e);
     return;
   }
   if (cls == 'm' || len < 3) {

@@ -95,6 +95,14 @@ class PerceptronModel {
 
   size_t feature_count() const { return slot_count_used_; }
 
+  // Compact binary form of a finished model (see src/tag/model_binary.cc): the hash tables
+  // exactly as Finish() laid them out, so loading is pointer arithmetic, not parsing.
+  void AppendBinary(std::string* out) const;
+  // Points the model at the tables in `data` (which must stay alive and be 64-byte
+  // aligned); advances *offset past them. False on a truncated blob, and (`verify`) on a
+  // row reference outside its table.
+  bool ViewBinary(std::string_view data, bool verify, size_t* offset);
+
   // Sets kFlagRare on words outside the vocabulary (Tag does this itself).
   void MarkRare(WordInfo* words, size_t n) const;
 
@@ -113,8 +121,17 @@ class PerceptronModel {
   struct DictSlot {
     uint64_t key = 0;
     Pos pos = Pos::kNone;
+    uint8_t padding[7] = {};  // explicit, so the binary model is byte-for-byte reproducible
   };
   const Slot* Find(uint64_t key) const;
+  void ViewOwned();  // points the views at the vectors below
+
+  // What Tag() reads: either the vectors below (text model) or a binary model in .rodata.
+  const Slot* slot_view_ = nullptr;
+  const DictSlot* dict_view_ = nullptr;
+  const uint64_t* vocabulary_view_ = nullptr;
+  const float* dense_view_ = nullptr;
+  size_t slot_view_size_ = 0, dict_view_size_ = 0, entry_view_size_ = 0, dense_view_size_ = 0;
 
   std::vector<std::pair<uint64_t, std::pair<uint32_t, uint32_t>>> pending_;
   std::vector<std::pair<uint64_t, Pos>> pending_dict_;
@@ -132,6 +149,7 @@ class PerceptronModel {
   std::vector<uint8_t> classes_;
   std::vector<float> weights_;
   std::vector<float> dense_;  // dense rows, kDenseWidth floats each
+  const Entry* entry_view_ = nullptr;
   size_t slot_count_used_ = 0;
 };
 
@@ -146,15 +164,29 @@ class Lemmatizer {
   // Upper-case lemma of `norm` (upper case) tagged `pos` into `out`.
   void Lemmatize(std::string_view norm, Pos pos, std::string* out) const;
 
-  size_t base_count() const { return bases_.size(); }
+  size_t base_count() const { return base_view_size_; }
+
+  // Binary form (see PerceptronModel::AppendBinary).
+  void AppendBinary(std::string* out) const;
+  bool ViewBinary(std::string_view data, bool verify, size_t* offset);
 
  private:
+  struct ExceptionEntry {
+    uint64_t key;     // Mix(cls, hash(word))
+    uint32_t offset;  // lemma in lemma_chars_ (upper case)
+    uint32_t length;
+  };
   bool IsBase(char cls, std::string_view lower) const;
-  const std::string* Exception(char cls, std::string_view lower) const;
+  bool Exception(char cls, std::string_view lower, std::string_view* lemma) const;
 
   std::vector<uint64_t> bases_;  // sorted Mix(cls, hash(word))
-  std::vector<std::pair<uint64_t, uint32_t>> exceptions_;  // sorted; index into lemmas_
-  std::vector<std::string> lemmas_;
+  std::vector<ExceptionEntry> exceptions_;  // sorted by key; stable (first listed wins)
+  std::string lemma_chars_;
+  // What Lemmatize() reads: the vectors above or a binary model.
+  const uint64_t* base_view_ = nullptr;
+  const ExceptionEntry* exception_view_ = nullptr;
+  const char* lemma_view_ = nullptr;
+  size_t base_view_size_ = 0, exception_view_size_ = 0, lemma_view_size_ = 0;
 };
 
 }  // namespace annalist::tag

@@ -100,6 +100,13 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
     } else if (name == "--no-require-dyad") {
       if (!no_value()) return false;
       flags->coding.require_dyad = false;
+    } else if (!eval && name == "--format") {
+      if (!take_value()) return false;
+      if (value != "jsonl" && value != "tsv") {
+        std::fprintf(stderr, "annalist: --format wants jsonl or tsv, not '%s'\n", value.c_str());
+        return false;
+      }
+      flags->tsv = value == "tsv";
     } else if (!eval && name == "--stats") {
       if (!no_value()) return false;
       flags->stats = true;

@@ -30,6 +30,7 @@ struct CommonFlags {
   size_t max_article_bytes = size_t{2} << 20;
   int threads = 0;  // 0 = hardware concurrency
   bool stats = false;  // code: print a final {"stats":...} line on stderr
+  bool tsv = false;    // code: --format tsv
   std::vector<std::string> inputs;
   // eval
   std::string gold;
