@@ -690,6 +690,8 @@ PETITION [114]
 ADVISE
 RECOMMEND
 COUNSEL
+ENCOURAGE
+PERSUADE
 - * (AGAINST TRAVEL) [160]
 - * (AGAINST TRIPS) [160]
 @FAM APPEAL * %
@@ -899,28 +901,33 @@ MAKE
 --- HOST [043] ---
 HOST
 RECEIVE
-- * &AID [---]
-- * &ECONAID [---]
-- * &MILAID [---]
-- * &HUMAID [---]
+# Receiving is the giver's act, coded giver -> receiver ("[:code]", the reverse-only
+# paired code of PETRARCH-2): received aid = 07x, weapons = 072 (military aid),
+# assurances = 030, threats = 130, an apology = 055, condolences = 018.
+- * &AID [:070]
+- * &ECONAID [:071]
+- * &MILAID [:072]
+- * &HUMAID [:073]
+- * WEAPONS [:072]
+- * ARMS [:072]
 - * CALL [041]
 - * {PHONE CALL} [041]
 - * {TELEPHONE CALL} [041]
 - * LETTER [---]
 - * MESSAGE [---]
 - * SENTENCE [---]
-- * THREATS [---]
-- * THREAT [---]
+- * THREATS [:130]
+- * THREAT [:130]
 - * SUPPORT [---]
-- * ASSURANCES [---]
-- * GUARANTEES [---]
+- * ASSURANCES [:030]
+- * GUARANTEES [:030]
 - * WARNING [---]
 - * WARNINGS [---]
 - * REQUEST [---]
 - * REQUESTS [---]
 - * INVITATION [---]
-- * APOLOGY [---]
-- * CONDOLENCES [---]
+- * APOLOGY [:055]
+- * CONDOLENCES [:018]
 - * CONGRATULATIONS [---]
 - * BACKING [---]
 - * ENDORSEMENT [---]
@@ -3386,6 +3393,8 @@ SECTIONS.append(("19", """\
 FIGHT
 CLASH
 BATTLE
+DEFEAT
+ROUT
 KILL
 SHOOT
 FIRE

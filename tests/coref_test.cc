@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -230,6 +231,87 @@ TEST(Coref, QuotationIsAttributedToItsSpeaker) {
     EXPECT_EQ(e.attributed_to, "Mohammed Shia al-Sudani");
   }
   EXPECT_TRUE(found);
+}
+
+// ------------------------------------------------------------------ coder mechanisms
+// (knowledge base): locative places, own forces, new clauses, accusations, denials.
+
+// "SRC CODE TGT" triples of the events of `text`, with "|attributed_to" when set.
+std::set<std::string> Triples(const std::string& text, int32_t date, uint32_t sentence = 0xffffffffu) {
+  std::set<std::string> out;
+  for (const Event& e : Code(text, date)) {
+    if (sentence != 0xffffffffu && e.sentence_index != sentence) continue;
+    out.insert(e.source.code + " " + e.code + " " + e.target.code);
+  }
+  return out;
+}
+
+TEST(CoderKb, PlaceInALocativePpIsNotTheGovernment) {
+  // The agent takes the place's country; the capital is not the government.
+  auto t = Triples("Iranian police arrested protesters in Tehran.", 20220920);
+  EXPECT_TRUE(t.count("IRNCOP 173 IRNOPP")) << ::testing::PrintToString(t);
+  for (const std::string& x : t) EXPECT_EQ(x.find("IRNGOV"), std::string::npos) << x;
+  // Nothing else: the place, as its country, is the target of last resort.
+  t = Triples("The United States evacuated its embassy staff from Khartoum.", 20230423);
+  EXPECT_TRUE(t.count("USA 161 SDN")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, ConjoinedSubjectWithItsOwnVerbIsANewClause) {
+  auto t = Triples("Britain cut ties with Moscow and Australia imposed sanctions on Russia.", 20220301);
+  EXPECT_TRUE(t.count("AUS 163 RUS")) << ::testing::PrintToString(t);
+  for (const std::string& x : t) EXPECT_EQ(x.find(" AUS"), std::string::npos) << x;
+}
+
+TEST(CoderKb, OwnForcesAreNotTheTargetOfAPosture) {
+  auto t = Triples("Russia deployed thousands of troops along the Ukrainian border.", 20211201);
+  EXPECT_TRUE(t.count("RUS 154 UKR")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, OwnEnvoyIsNotTheTarget) {
+  auto t = Triples("Brazilian President Luiz Inacio Lula da Silva spoke on Sunday. "
+                   "Lula recalled Brazil's ambassador to Israel.", 20240220, 1);
+  EXPECT_TRUE(t.count("BRAGOV 161 ISR")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, ReportedHostileActIsAnAccusation) {
+  auto events = Code("The Houthis said that American and British warships attacked Yemen.", 20240112);
+  bool attack = false, accusation = false;
+  for (const Event& e : events) {
+    if (e.source.code == "USAMIL" && e.target.code == "YEM" && e.root == "19") {
+      attack = true;
+      EXPECT_FALSE(e.attributed_to.empty());
+    }
+    if (e.target.code == "USAMIL" && e.code == "112") accusation = true;
+  }
+  EXPECT_TRUE(attack);
+  EXPECT_TRUE(accusation);
+}
+
+TEST(CoderKb, DeniedComplementIsNotAnEvent) {
+  for (const Event& e : Code("The Israeli military denied that it attacked the hospital.", 20231018)) {
+    const bool conflict = e.root == "18" || e.root == "19" || e.root == "20";
+    EXPECT_FALSE(conflict && !e.negated) << e.code;
+  }
+}
+
+TEST(CoderKb, NoTargetFromARelativeClause) {
+  for (const Event& e : Code("Iran's President said the Islamic Republic and Iraq would support any action that "
+                             "prevents the Israeli regime and the US from massacring the people in Gaza.",
+                             20231129)) {
+    EXPECT_NE(e.target.code.substr(0, 3), "ISR");
+    EXPECT_NE(e.target.code.substr(0, 3), "USA");
+  }
+}
+
+TEST(CoderKb, AddresseeBeforeTheClauseIsTheTarget) {
+  auto t = Triples("US President Donald Trump warned North Korea that it would face fire and fury.", 20170809);
+  EXPECT_TRUE(t.count("USAGOV 012 PRK")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, SubjectlessParticipleClauseSharesTheSubject) {
+  auto t = Triples("Iranian President Ebrahim Raisi and Iraqi Prime Minister Mohammed Shia al-Sudani took part "
+                   "in a press conference after consulting on mutual relations.", 20231129);
+  EXPECT_TRUE(t.count("IRNGOV 040 IRQGOV")) << ::testing::PrintToString(t);
 }
 
 }  // namespace

@@ -192,9 +192,10 @@ class CoderImpl {
   void Classify(Scratch& s) const;
   const dict::Verb* LookupVerb(const Scratch& s, int verb_item, uint32_t* particle_end) const;
   bool FindTarget(const Document& doc, const Scratch& s, int from_item, int end_item, int skip_first,
-                  int skip_end, std::vector<CodedActor>* out, int* found_item, int root = 0) const;
+                  int skip_end, std::vector<CodedActor>* out, int* found_item, int root = 0,
+                  bool* fallback = nullptr) const;
   int TargetScopeEnd(const Scratch& s, int pi) const;
-  bool IsPlace(const CodedActor& a) const;
+  bool IsPlace(const Document& doc, const CodedActor& a) const;
   bool IsOwnForce(const CodedActor& a) const;
   void CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const;
   bool ApplyTransformation(const std::string& outer_code, const Proto& inner, bool inner_src_is_outer,
@@ -253,6 +254,20 @@ void CoderImpl::BuildView(const Document& doc, const Sentence& sent, Scratch& s)
         if (t < m.first_token || t >= m.end_token || !IsVerb(v.pos[i])) continue;
         const std::string_view text = doc.Slice(doc.tokens[t].span);
         if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') v.pos[i] = Pos::NNP;
+      }
+      // "Jordan sent aid": a sentence-initial actor then a past form read as an adjective
+      // or noun; a verb-dictionary form there, before a determiner, adjective or noun, is
+      // the main verb.
+      if (m.first_token != sent.first_token) continue;
+      for (uint32_t i = 0; i + 1 < v.size(); ++i) {
+        if (v.tok[i] != m.end_token) continue;
+        const Pos p = v.pos[i];
+        if ((p == Pos::JJ || p == Pos::NN) && v.norm[i].size() > 3 && v.word[i] != kNoWord &&
+            d_.verbs_by_form.count(v.word[i]) &&
+            (v.norm[i].back() == 'D' || v.norm[i].back() == 'T') &&
+            (v.pos[i + 1] == Pos::DT || IsAdjective(v.pos[i + 1]) || IsNoun(v.pos[i + 1])))
+          v.pos[i] = Pos::VBD;
+        break;
       }
     }
   }
@@ -396,6 +411,14 @@ void CoderImpl::Classify(Scratch& s) const {
       if (parent >= 0 && s.preds[parent].kind != PredKind::kMain && s.preds[parent].kind != PredKind::kCoord)
         p.kind = s.preds[parent].kind;
       p.parent = parent;
+    } else if (kb_ && k >= 0 && it[k].kind == ItemKind::kSub && s.view.pos[it[v].head] == Pos::VBG &&
+               it[v].end - it[v].first == 1 &&
+               Is(s.view.norm[it[k].first], {"AFTER", "BEFORE", "WHILE", "WHEN", "BY", "DURING"}) &&
+               top_pred(k) >= 0) {
+      // "take part in a press conference after consulting on ...": a subjectless
+      // participle clause shares the main clause's subject (knowledge base).
+      p.kind = PredKind::kCoord;
+      p.parent = top_pred(k);
     } else if (k >= 0 && it[k].kind == ItemKind::kRel) {
       p.kind = PredKind::kRel;
     } else {
@@ -533,6 +556,9 @@ int CoderImpl::TargetScopeEnd(const Scratch& s, int pi) const {
   const int n = static_cast<int>(it.size());
   const int v = s.preds[pi].verb;
   for (int j = v + 1; j < n; ++j) {
+    // Knowledge base: never a target from inside a relative clause ("would support any
+    // action that prevents the Israeli regime ..." targets no one).
+    if (kb_ && it[j].kind == ItemKind::kRel) return j;
     if (it[j].kind == ItemKind::kVerb) {
       int q = s.pred_of_item[j];
       if (q >= 0 && (s.preds[q].kind == PredKind::kCoord || s.preds[q].kind == PredKind::kMain ||
@@ -552,8 +578,12 @@ int CoderImpl::TargetScopeEnd(const Scratch& s, int pi) const {
   return n;
 }
 
-bool CoderImpl::IsPlace(const CodedActor& a) const {
+bool CoderImpl::IsPlace(const Document& doc, const CodedActor& a) const {
   if (!a.has_actor || a.actor >= d_.actors.size()) return false;
+  // A name, not an adjective: "in Israeli tank shelling" is no place.
+  if (a.end_token == 0 || a.end_token > doc.tokens.size() || !IsNoun(doc.tokens[a.end_token - 1].pos)) return false;
+  if (a.end_token < doc.tokens.size() && (IsNoun(doc.tokens[a.end_token].pos) || IsAdjective(doc.tokens[a.end_token].pos)))
+    return false;
   const std::string& kind = d_.actors[a.actor].kind;
   if (kind == "capital") return true;
   return (kind == "country" || kind == "territory" || kind == "region") && a.code.size() == 3;
@@ -566,7 +596,8 @@ bool CoderImpl::IsOwnForce(const CodedActor& a) const {
 
 bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item, int end_item,
                            int skip_first, int skip_end, std::vector<CodedActor>* out,
-                           int* found_item, int root) const {
+                           int* found_item, int root, bool* fallback) const {
+  if (fallback) *fallback = false;
   const auto& it = s.items;
   std::vector<CodedActor> ext;
   // Knowledge base: a place in a locative PP ("arrested protesters in Tehran", "evacuated
@@ -619,7 +650,17 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
             // "protesters in Tehran", "civilians in Gaza": the people of the place, the
             // agent with the place's country (CAMEO actor = country + role).
             Actors(doc, s, e + 1, e2, &ext);
-            if (all_of(ext, [&](const CodedActor& a) { return IsPlace(a); })) {
+            if (Debug())
+              for (const auto& a : ext)
+                std::fprintf(stderr, "locative actor %s has=%d actor=%u kind=%s\n", a.code.c_str(), a.has_actor,
+                             a.actor, a.actor < d_.actors.size() ? d_.actors[a.actor].kind.c_str() : "-");
+            const bool possessed = s.view.pos[it[k].first] == Pos::PRPS;  // "its embassy staff"
+            if (possessed && all_of(ext, [&](const CodedActor& a) { return IsPlace(doc, a); })) {
+              // The possessor's own people: the place is only where they were.
+              k = e;
+              continue;
+            }
+            if (all_of(ext, [&](const CodedActor& a) { return IsPlace(doc, a); })) {
               for (auto& a : *out) {
                 if (a.has_actor || a.code.size() < 3 || a.code.compare(0, 3, "---") != 0) continue;
                 a.code.replace(0, 3, ext[0].code, 0, 3);
@@ -638,7 +679,7 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
       }
     }
     if (!out->empty()) {
-      if (kb_ && locative(k) && all_of(*out, [&](const CodedActor& a) { return IsPlace(a); })) {
+      if (kb_ && locative(k) && all_of(*out, [&](const CodedActor& a) { return IsPlace(doc, a); })) {
         if (place_fallback.empty()) {
           place_fallback = *out;
           for (auto& a : place_fallback) a.code.resize(3);
@@ -652,6 +693,7 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
     }
     k = e;
   }
+  if (fallback) *fallback = !place_fallback.empty() || !own_fallback.empty();
   if (!place_fallback.empty()) {
     *out = place_fallback;
     *found_item = place_item;
@@ -860,6 +902,25 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
     e.paired = paired;
     e.ref = ref;
     e.tgt = p.subject;
+    // "Four children were killed in ... the Gaza Strip": a country-less agent takes the
+    // country of a locative "in <place>" PP of its clause.
+    bool agents_only = !e.tgt.empty();
+    for (const auto& a : e.tgt)
+      if (a.has_actor || a.code.size() < 6 || a.code.compare(0, 3, "---") != 0) agents_only = false;
+    for (int j = p.verb + 1; agents_only && j + 1 < target_end; ++j) {
+      if (it[j].kind != ItemKind::kPrep || it[j + 1].kind != ItemKind::kNoun) continue;
+      if (!Is(s.view.norm[it[j].first], {"IN", "AT", "NEAR"})) continue;
+      std::vector<CodedActor> place;
+      unit_actors(j + 1, &place);
+      if (place.empty() || place.size() > 1) continue;
+      const CodedActor& pl = place[0];
+      if (kb_ ? !IsPlace(doc, pl) : !(pl.has_actor && pl.code.size() == 3)) continue;
+      for (auto& a : e.tgt) {
+        a.code.replace(0, 3, pl.code, 0, 3);
+        a.has_actor = true;
+      }
+      break;
+    }
     e.src = found;
     e.src_how = "dictionary";
     finish(e);
@@ -878,7 +939,15 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       for (Proto& x : inner) out->push_back(std::move(x));
       return;
     }
-    if (kb_ && !inner.empty() && TakesClause(s.view.norm[vg.head])) {
+    // The speaker reporting their own act ("Obama and Putin said they will attack Iraq")
+    // is their statement about the other side, as PETRARCH-2 codes it (2.8), not a report.
+    bool self_report = !p.subject.empty() && !child.subject.empty();
+    for (const auto& a : child.subject) {
+      bool in_speaker = false;
+      for (const auto& b : p.subject) in_speaker |= a.code == b.code;
+      self_report &= in_speaker;
+    }
+    if (kb_ && !inner.empty() && !self_report && TakesClause(s.view.norm[vg.head])) {
       // Knowledge base, reported speech (issue 3 item 6): "X said (that) Y did Z" is Y's
       // event, attributed to X. PETRARCH-2 instead folds it into X -> Y with the outer
       // code (2.8), which the gold of its own dictionaries expects, so only here.
@@ -887,6 +956,7 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       const bool denial = Is(s.view.norm[vg.head], {"DENY", "DENIES", "DENIED", "DENYING", "DISMISS",
                                                     "DISMISSES", "DISMISSED", "REJECT", "REJECTS",
                                                     "REJECTED", "REFUTE", "REFUTES", "REFUTED"});
+      const size_t first_inner = out->size();
       for (Proto& x : inner) {
         if (x.speaker.empty()) x.speaker = p.subject;
         if (denial && !vg.negated) {
@@ -898,6 +968,42 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
           x.paired.clear();
         }
         out->push_back(std::move(x));
+      }
+      // "a says (b . hostile act)" = a 112 b (the Phoenix transformation): asserting that
+      // the other side did, does or will do violence, coercion or threats is an accusation.
+      bool accused_apart = HasActor(child.subject);
+      for (const auto& a : child.subject)
+        for (const auto& b : p.subject)
+          if (a.code == b.code) accused_apart = false;
+      if (Root(code) == 1 && !vg.negated && accused_apart) {
+        bool hostile = false;
+        for (size_t k = first_inner; k < out->size(); ++k) {
+          const Proto& x = (*out)[k];
+          const int r = Root(x.code);
+          if (!x.negated && r >= 13 && r <= 20) hostile = true;
+        }
+        // "encouraged the regime to kill": a hostile infinitive under the clause's verb.
+        for (size_t q = emb + 1; q < s.preds.size() && !hostile; ++q) {
+          const Pred& inf_pred = s.preds[q];
+          if (inf_pred.kind != PredKind::kInf || inf_pred.parent < emb) continue;
+          if (inf_pred.parent != emb && s.preds[inf_pred.parent].parent != emb) continue;
+          uint32_t pe = 0;
+          const dict::Verb* iv = LookupVerb(s, inf_pred.verb, &pe);
+          const int r = iv ? Root(iv->code) : -1;
+          if (r >= 13 && r <= 20 && !it[inf_pred.verb].negated) hostile = true;
+        }
+        if (hostile) {
+          Proto acc;
+          acc.code = "112";
+          acc.ref = ref;
+          acc.verb = p.verb;
+          acc.src = p.subject;
+          acc.src_how = e.src_how;
+          acc.tgt = child.subject;
+          acc.modality = vg.modality;
+          acc.confidence = e.confidence * 0.9;
+          out->push_back(std::move(acc));
+        }
       }
       // X's own event only where the verb says more than a statement: CAMEO 010 is the
       // residual "make a public statement", coded when nothing else is.
@@ -929,7 +1035,17 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
         HasActor(addressee)) {
       e.tgt = addressee;
     } else if (!child.subject.empty()) {
+      // Knowledge base: a bare statement about "it" / "they" resolved across sentences is
+      // too weak to code (the pronoun may be a situation: "it was not born on October 7").
+      if (kb_ && Root(code) == 1 && child.subject_how == "pronoun" && child.subj_core >= 0 &&
+          it[child.subj_core].pronoun && Is(s.view.norm[it[child.subj_core].first], {"IT", "THEY"}))
+        return;
       e.tgt = child.subject;
+    } else if (kb_ && Root(code) == 1) {
+      // Knowledge base: a statement whose clause has no coded subject ("said such a step
+      // enjoyed support from Moscow") is about no one in particular: no target is taken
+      // from deep inside the clause.
+      return;
     } else {
       FindTarget(doc, s, child.subj_first >= 0 ? child.subj_first : p.verb + 1, target_end, -1, -1, &e.tgt,
                  &found_item);
@@ -960,6 +1076,12 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       e.paired = paired;
       e.ref = ref;
       e.tgt = obj;
+      // "wants Putin to attack": an intent about another's act is a request of them
+      // (CAMEO 02 appeal), not the speaker's own intent (03).
+      if (kb_ && Root(code) == 3 &&
+          Is(s.view.norm[vg.head], {"WANT", "WANTS", "WANTED", "WANTING", "WISH", "WISHES", "WISHED", "EXPECT",
+                                    "EXPECTS", "EXPECTED", "PREFER", "PREFERS", "PREFERRED"}))
+        e.code = "020";
       if (!inner.empty()) {
         std::string tcode;
         int which = 0;
@@ -1006,21 +1128,71 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
     // Uncoded infinitive: the matrix code with the first actor after the verb.
   }
 
+  // "Iraq would not let any threat against Iran from its soil", "will not allow attacks
+  // against Turkey": refusing to permit hostile acts against X is a promise to X (CAMEO
+  // 030 express intent to cooperate), whatever the verb's own code.
+  if (kb_ && vg.negated &&
+      Is(s.view.norm[vg.head], {"LET", "LETS", "ALLOW", "ALLOWS", "ALLOWED", "PERMIT", "PERMITS", "PERMITTED",
+                                "TOLERATE", "TOLERATES"})) {
+    for (int j = p.verb + 1; j + 2 < target_end; ++j) {
+      if (it[j].kind != ItemKind::kNoun || it[j + 1].kind != ItemKind::kPrep ||
+          s.view.word[it[j + 1].first] != w_against_ || it[j + 2].kind != ItemKind::kNoun)
+        continue;
+      if (!Is(s.view.norm[it[j].head], {"THREAT", "THREATS", "ATTACK", "ATTACKS", "AGGRESSION", "HOSTILITY",
+                                         "ACTION", "ACTIONS", "PLOT", "PLOTS", "OPERATION", "OPERATIONS"}))
+        continue;
+      Proto promise = e;
+      unit_actors(j + 2, &promise.tgt);
+      if (!HasActor(promise.tgt)) break;
+      promise.code = "030";
+      promise.paired.clear();
+      promise.negated = false;
+      promise.ref = verb ? ref : dict::SourceRef{};
+      promise.confidence *= 0.9;
+      finish(promise);
+      return;
+    }
+  }
   e.code = code;
   e.paired = paired;
   e.ref = ref;
   if (!coded || null_code) return;
+  // Knowledge base: consulting, meeting and negotiating are mutual (CAMEO 040, 044, 046:
+  // "held talks with", "met"): both sides' event, as the paired codes of PETRARCH-2
+  // dictionaries ("[046:046]") write it. Visits (042/043) and mediation keep a direction.
+  if (kb_ && paired.empty() && (code == "040" || code == "044" || code == "046")) e.paired = code;
+  // A place a pattern's PP names ("evacuated * FROM +") is its country, not the
+  // government of its capital.
+  auto place_slot = [&](int slot) {
+    const WordId prep = c.slots[slot].prep;
+    if (!kb_ || prep == kNoWord || e.tgt.empty()) return;
+    if (!(prep == w_in_ || prep == w_at_ || prep == w_from_)) return;
+    for (const auto& a : e.tgt)
+      if (!IsPlace(doc, a)) return;
+    for (auto& a : e.tgt) a.code.resize(3);
+  };
   if (pattern && mr.source_slot >= 0) {
     unit_actors(c.slots[mr.source_slot].item, &e.src);
     e.src_how = "dictionary";
-    if (mr.target_slot >= 0) unit_actors(c.slots[mr.target_slot].item, &e.tgt);
-    else e.tgt = p.subject;
+    if (mr.target_slot >= 0) {
+      unit_actors(c.slots[mr.target_slot].item, &e.tgt);
+      place_slot(mr.target_slot);
+    } else {
+      e.tgt = p.subject;
+    }
   } else if (pattern && mr.target_slot >= 0) {
     unit_actors(c.slots[mr.target_slot].item, &e.tgt);
+    place_slot(mr.target_slot);
   } else if (pattern && mr.compound && p.subject.size() >= 2) {
     e.tgt.clear();  // '%': events between the subject's members (5.2 item 4)
   } else {
-    if (FindTarget(doc, s, p.verb + 1, target_end, p.subj_first, p.subj_end, &e.tgt, &found_item, Root(e.code))) {
+    bool fallback = false;
+    if (FindTarget(doc, s, p.verb + 1, target_end, p.subj_first, p.subj_end, &e.tgt, &found_item, Root(e.code),
+                   &fallback)) {
+      // A place or own force is a target of last resort: events between the members of a
+      // compound subject ("A and B met in Tehran") come first.
+      const int r = Root(e.code);
+      if (fallback && e.src.size() >= 2 && r >= 3 && r <= 6) e.tgt.clear();
       if (found_item > p.verb + 1 && it[found_item - 1].kind == ItemKind::kPrep) e.confidence *= 0.9;
       if (found_item - p.verb > 6) e.confidence *= 0.85;
     }
@@ -1030,8 +1202,12 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
   if (kb_ && !e.tgt.empty() && !e.src.empty() && e.src[0].code.size() >= 3 &&
       e.src[0].code.compare(0, 3, "---") != 0) {
     bool own = true;
+    // Only where the target is the source itself or the pattern's own noun ("recalled
+    // &ENVOY"): "Iranian police arrested Iranian protesters" is a domestic event.
     for (const auto& b : e.tgt)
-      if (b.code.size() < 3 || b.code.compare(0, 3, e.src[0].code, 0, 3) != 0) own = false;
+      if (b.code.size() < 3 || b.code.compare(0, 3, e.src[0].code, 0, 3) != 0 ||
+          !(b.code == e.src[0].code || b.code.size() == 3 || (pattern && mr.target_slot >= 0)))
+        own = false;
     int after = -1;
     if (pattern && mr.target_slot >= 0) after = static_cast<int>(c.slots[mr.target_slot].item);
     else if (found_item >= 0) after = found_item;
@@ -1184,7 +1360,8 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
           if (personal && !all_persons(p.subject)) {
             p.subject = st.last_person_subject;
             if (p.subject.empty()) p.subject = story_person(s.view.tok[core.first]);
-          } else if (!personal && all_persons(p.subject)) {
+          } else if (!personal && all_persons(p.subject) && !(w == "THEY" && p.subject.size() >= 2)) {
+            // "they" may be several persons ("Obama and Putin said they will ..."), "it" never.
             p.subject = st.last_other_subject;
           }
         }
@@ -1211,7 +1388,8 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
   if (Debug()) {
     for (const Item& x : it) {
       std::fprintf(stderr, "[%d:", static_cast<int>(x.kind));
-      for (uint32_t k = x.first; k < x.end; ++k) std::fprintf(stderr, " %.*s", (int)s.view.norm[k].size(), s.view.norm[k].data());
+      for (uint32_t k = x.first; k < x.end; ++k)
+        std::fprintf(stderr, " %.*s/%d", (int)s.view.norm[k].size(), s.view.norm[k].data(), (int)s.view.pos[k]);
       std::fprintf(stderr, "]");
     }
     std::fprintf(stderr, "\n");
@@ -1227,6 +1405,41 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
       // No source: still try the null-coded / raising routes, which may find one.
     }
     CodePred(doc, s, static_cast<int>(q), &s.protos);
+  }
+  if (kb_) {
+    // A possessed visit noun, "his visit to Tehran", "Iraq's visit to Iran": the
+    // possessor visits the place (the code of the verb VISIT in the lexicon, CAMEO 042).
+    const int n_items = static_cast<int>(it.size());
+    for (int k = 0; k + 2 < n_items; ++k) {
+      if (it[k].kind != ItemKind::kNoun || !Is(s.view.norm[it[k].head], {"VISIT", "VISITS", "TRIP"})) continue;
+      if (it[k + 1].kind != ItemKind::kPrep || s.view.word[it[k + 1].first] != w_to_ ||
+          it[k + 2].kind != ItemKind::kNoun)
+        continue;
+      const dict::WordId visit = d_.vocab.Find("VISIT");
+      auto vit = visit == kNoWord ? d_.verbs_by_form.end() : d_.verbs_by_form.find(visit);
+      if (vit == d_.verbs_by_form.end()) break;
+      const dict::Verb& vv = d_.verbs[vit->second.front()];
+      Proto pr;
+      bool possessed = false;
+      if (s.view.pos[it[k].first] == Pos::PRPS) {
+        // "his visit": the subject of the clause around it.
+        for (const Pred& p : s.preds)
+          if (p.verb < k && HasActor(p.subject)) pr.src = p.subject;
+        possessed = true;
+      } else {
+        for (uint32_t t = it[k].first; t < it[k].end; ++t) possessed |= s.view.pos[t] == Pos::POS;
+        if (possessed) Actors(doc, s, k, k + 1, &pr.src);
+      }
+      if (!possessed || !HasActor(pr.src)) continue;
+      Actors(doc, s, k + 2, k + 3, &pr.tgt);
+      if (!HasActor(pr.tgt)) continue;
+      for (auto& a : pr.tgt)
+        if (IsPlace(doc, a)) a.code.resize(3);
+      pr.code = vv.code;
+      pr.ref = vv.ref;
+      pr.confidence = 0.6;
+      s.protos.push_back(std::move(pr));
+    }
   }
   for (size_t q = 0; q < s.preds.size(); ++q) {
     if (s.preds[q].kind == PredKind::kMain && HasActor(s.preds[q].subject)) {

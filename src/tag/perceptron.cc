@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace annalist::tag {
 namespace {
@@ -54,7 +55,7 @@ const WordInfo kStart2 = MakePad("-START2-");
 const WordInfo kEnd1 = MakePad("-END-");
 const WordInfo kEnd2 = MakePad("-END2-");
 
-typedef float Float4 __attribute__((vector_size(16)));
+typedef float Float8 __attribute__((vector_size(32)));
 
 inline uint64_t F(uint64_t t, uint64_t a) { return Mix(t, a); }
 inline uint64_t F(uint64_t t, uint64_t a, uint64_t b) { return Mix(Mix(t, a), b); }
@@ -402,6 +403,9 @@ const PerceptronModel::Slot* PerceptronModel::Find(uint64_t key) const {
   }
 }
 
+// Two builds of the scoring loop, chosen at load time (ifunc): AVX2 where the CPU has it
+// (8-float adds), SSE2 otherwise. Both add the same floats in the same order.
+__attribute__((target_clones("avx2", "default")))
 void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
   MarkRare(words, n);
   uint64_t keys[kMaxFeatures];
@@ -438,12 +442,13 @@ void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
       for (int f = 0; f < found_count; ++f) {
         const Slot* slot = found[f];
         if (slot->count == kDense) {
-          // Four lanes at a time (GCC does not vectorise the scalar loop at -O2): the same
-          // element-wise IEEE additions in the same order, so the same bits.
+          // Eight lanes at a time (GCC does not vectorise the scalar loop at -O2; without
+          // AVX2 a Float8 is two SSE halves): the same element-wise IEEE additions in the same
+          // order, so the same bits.
           const float* row = dense_view_ + slot->offset;
-#pragma GCC unroll 16
-          for (int c = 0; c < kDenseWidth; c += 4) {
-            Float4 a, b;
+#pragma GCC unroll 8
+          for (int c = 0; c < kDenseWidth; c += 8) {
+            Float8 a, b;
             std::memcpy(&a, scores + c, sizeof(a));
             std::memcpy(&b, row + c, sizeof(b));
             a += b;
@@ -454,10 +459,23 @@ void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
         const Entry* entry = entry_view_ + slot->offset;
         for (uint32_t e = 0; e < slot->count; ++e) scores[entry[e].cls] += entry[e].weight;
       }
-      int best = 1;
-      for (int c = 2; c < kNumClasses; ++c) {
-        if (scores[c] > scores[best]) best = c;
+      // The first class (from 1) holding the highest score, as the scalar scan
+      // "if (scores[c] > scores[best]) best = c" finds it: lane-wise maximum, then the first
+      // class equal to it. Class 0 (none) and the padding lanes never win.
+      scores[0] = -std::numeric_limits<float>::infinity();
+      for (int c = kNumClasses; c < kDenseWidth; ++c) scores[c] = -std::numeric_limits<float>::infinity();
+      Float8 high;
+      std::memcpy(&high, scores, sizeof(high));
+#pragma GCC unroll 8
+      for (int c = 8; c < kDenseWidth; c += 8) {
+        Float8 v;
+        std::memcpy(&v, scores + c, sizeof(v));
+        high = v > high ? v : high;
       }
+      float best_score = high[0];
+      for (int lane = 1; lane < 8; ++lane) best_score = high[lane] > best_score ? high[lane] : best_score;
+      int best = 1;
+      while (best + 1 < kNumClasses && scores[best] != best_score) ++best;
       tag = static_cast<Pos>(best);
     }
     out[i] = tag;
