@@ -7,7 +7,6 @@
 #include "dict/petrarch_readers.h"
 
 namespace annalist::dict {
-namespace {
 
 Status ReadWholeFile(const std::string& path, std::string* out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -21,8 +20,6 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
   if (failed) return IoError(path + ": read error");
   return Status::Ok();
 }
-
-}  // namespace
 
 Result<std::shared_ptr<const Dictionaries>> LoadPetrarch(const DictionaryFiles& files,
                                                          std::vector<std::string>* warnings) {

@@ -14,6 +14,9 @@
 
 namespace annalist::dict {
 
+// Reads a whole file into *out ("PATH: cannot open: REASON" on failure).
+Status ReadWholeFile(const std::string& path, std::string* out);
+
 // Reads all files into one Dictionaries. A malformed line is skipped and reported in
 // *warnings as "file:line: reason"; only an unreadable file fails the load.
 Result<std::shared_ptr<const Dictionaries>> LoadPetrarch(const DictionaryFiles& files,

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "dict/kb_reader.h"
+#include "dict/petrarch_reader.h"
 
 namespace annalist::cli {
 
@@ -26,18 +27,6 @@ constexpr char kDictHelp[] =
     "               applies to the FILEs after it). auto: a file with '@' records is kb, a\n"
     "               name holding 'verb' is PETRARCH-2 verbs, else the PETRARCH-2 kind in the name.\n"
     "stats: loads the built-in knowledge base and prints its sizes and load time.\n";
-
-bool ReadWholeFile(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  out->clear();
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  return !failed;
-}
 
 int RunCheck(int argc, char** argv) {
   std::vector<std::string> paths;
@@ -81,10 +70,8 @@ int RunCheck(int argc, char** argv) {
   std::vector<dict::KbText> files;
   std::vector<std::string> errors;
   for (size_t i = 0; i < paths.size(); ++i) {
-    if (!ReadWholeFile(paths[i], &texts[i])) {
-      errors.push_back(paths[i] + ": cannot read: " + std::strerror(errno));
-      continue;
-    }
+    Status read = dict::ReadWholeFile(paths[i], &texts[i]);
+    if (!read.ok()) errors.push_back(read.message());
   }
   for (size_t i = 0; i < paths.size(); ++i) files.push_back(dict::KbText{paths[i], texts[i]});
   dict::CheckDictionaryFiles(files, formats, &errors);
