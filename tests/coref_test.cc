@@ -314,5 +314,46 @@ TEST(CoderKb, SubjectlessParticipleClauseSharesTheSubject) {
   EXPECT_TRUE(t.count("IRNGOV 040 IRQGOV")) << ::testing::PrintToString(t);
 }
 
+TEST(CoderKb, PossessedVisitNounIsAVisit) {
+  auto t = Triples("Iraqi Prime Minister Mohammed Shia al-Sudani said that his visit to Tehran is to deepen "
+                   "ties.", 20231129);
+  EXPECT_TRUE(t.count("IRQGOV 042 IRN")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, RefusingToPermitHostileActsIsAPromise) {
+  auto t = Triples("Iraq would not let any threat against Iran from inside Iraqi soil.", 20231129);
+  EXPECT_TRUE(t.count("IRQ 030 IRN")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, WantingAnotherToActIsAnAppeal) {
+  auto t = Triples("Barack Obama wants Vladimir Putin to attack Switzerland.", 20150609);
+  EXPECT_TRUE(t.count("USAGOV 020 RUSGOV")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, MeetingIsMutual) {
+  auto t = Triples("Vladimir Putin met Xi Jinping in Moscow.", 20230320);
+  EXPECT_TRUE(t.count("RUSGOV 040 CHNGOV")) << ::testing::PrintToString(t);
+  EXPECT_TRUE(t.count("CHNGOV 040 RUSGOV")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, ReceivingIsTheGiversAct) {
+  auto t = Triples("Ukraine received weapons from Germany.", 20230320);
+  EXPECT_TRUE(t.count("DEU 072 UKR")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, CountryLessVictimsTakeThePlaceOfTheClause) {
+  auto t = Triples("Four children were killed in Israeli shelling in the Gaza Strip on Friday.", 20150609);
+  EXPECT_TRUE(t.count("ISR 190 PSECVL")) << ::testing::PrintToString(t);
+}
+
+TEST(CoderKb, InitialParticipleClauseIsTheSpeakersAccusation) {
+  auto t = Triples("Ebrahim Raisi spoke in Tehran. Saying that the Israeli regime commits genocide in Gaza with the "
+                   "support of the Americans, he added, \"We believe that all supporters of the regime are "
+                   "complicit in this crime.\"", 20231129);
+  EXPECT_TRUE(t.count("IRNGOV 112 ISRGOV")) << ::testing::PrintToString(t);
+  for (const std::string& x : t) EXPECT_EQ(x.find("USA"), std::string::npos) << x;  // an accomplice
+  EXPECT_FALSE(t.count("IRNGOV 010 IRN")) << "speaking in a place is no statement to it";
+}
+
 }  // namespace
 }  // namespace annalist

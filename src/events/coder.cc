@@ -4,6 +4,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -51,6 +52,8 @@ bool TakesClause(std::string_view w) {
 }
 
 enum class PredKind : uint8_t { kMain, kCoord, kInf, kRel, kSub, kEmbedded, kAttribution, kNone };
+// Pred::parent of a sentence-initial participle until its main clause is found.
+constexpr int kLaterMain = -3;
 
 struct Pred {
   int verb = -1;          // item index
@@ -514,11 +517,29 @@ void CoderImpl::Classify(Scratch& s) const {
           if (p.kind == PredKind::kMain && b < 0) p.weak = true;
           else p.kind = PredKind::kRel;
         }
+      } else if (kb_ && k < 0 && it[v].end - it[v].first == 1 && s.view.pos[it[v].head] == Pos::VBG) {
+        // "Saying that the regime commits genocide, he added ...": a sentence-initial
+        // participle clause shares the subject of the main clause that follows (linked
+        // below, once that clause is known).
+        p.kind = PredKind::kCoord;
+        p.parent = kLaterMain;
       } else {
         p.kind = PredKind::kNone;
       }
     }
     s.preds.push_back(p);
+  }
+  for (size_t q = 0; q < s.preds.size(); ++q) {
+    if (s.preds[q].parent != kLaterMain) continue;
+    s.preds[q].parent = -1;
+    s.preds[q].kind = PredKind::kNone;
+    for (size_t r = q + 1; r < s.preds.size(); ++r) {
+      if (s.preds[r].kind == PredKind::kMain && s.preds[r].subj_core >= 0) {
+        s.preds[q].parent = static_cast<int>(r);
+        s.preds[q].kind = PredKind::kCoord;
+        break;
+      }
+    }
   }
   bool strong_main = false;
   for (const Pred& p : s.preds)
@@ -586,7 +607,21 @@ bool CoderImpl::IsPlace(const Document& doc, const CodedActor& a) const {
     return false;
   const std::string& kind = d_.actors[a.actor].kind;
   if (kind == "capital") return true;
-  return (kind == "country" || kind == "territory" || kind == "region") && a.code.size() == 3;
+  if (!((kind == "country" || kind == "territory" || kind == "region") && a.code.size() == 3)) return false;
+  // A demonym ("Israeli", "Iranian", "Lebanese", "Turkish") is no place, whatever its tag:
+  // a word with an adjective ending that is not the last word of the canonical name.
+  const std::string& last = doc.tokens[a.end_token - 1].norm;
+  const std::string& canonical = d_.actors[a.actor].canonical;
+  const size_t space = canonical.find_last_of(' ');
+  const std::string_view tail = std::string_view(canonical).substr(space == std::string::npos ? 0 : space + 1);
+  bool same = tail.size() == last.size();
+  for (size_t i = 0; same && i < tail.size(); ++i)
+    same = std::toupper(static_cast<unsigned char>(tail[i])) == static_cast<unsigned char>(last[i]);
+  auto ends = [&](std::string_view suffix) {
+    return last.size() > suffix.size() && last.compare(last.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (!same && (ends("I") || ends("AN") || ends("ESE") || ends("ISH") || ends("IC"))) return false;
+  return true;
 }
 
 bool CoderImpl::IsOwnForce(const CodedActor& a) const {
@@ -624,6 +659,13 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
       continue;
     }
     int e = std::min(s.unit_end[k] > k ? s.unit_end[k] : k + 1, end_item);
+    // "with the support of the Americans": an accomplice, not the target (knowledge base).
+    if (kb_ && k > 0 && it[k - 1].kind == ItemKind::kPrep && s.view.word[it[k - 1].first] == w_with_ &&
+        Is(s.view.norm[it[k].head], {"SUPPORT", "HELP", "BACKING", "ASSISTANCE", "COOPERATION", "APPROVAL",
+                                      "CONSENT", "BLESSING", "AID", "PARTICIPATION", "COMPLICITY"})) {
+      k = e;
+      continue;
+    }
     Actors(doc, s, k, e, out);
     bool has_actor = false;
     for (const auto& a : *out) has_actor |= a.has_actor;
@@ -693,6 +735,8 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
     }
     k = e;
   }
+  // Speaking somewhere is no statement to the place ("spoke in Tehran").
+  if (root == 1) place_fallback.clear();
   if (fallback) *fallback = !place_fallback.empty() || !own_fallback.empty();
   if (!place_fallback.empty()) {
     *out = place_fallback;
@@ -914,7 +958,14 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
       unit_actors(j + 1, &place);
       if (place.empty() || place.size() > 1) continue;
       const CodedActor& pl = place[0];
-      if (kb_ ? !IsPlace(doc, pl) : !(pl.has_actor && pl.code.size() == 3)) continue;
+      // PETRARCH-2 dictionaries have no kinds: a bare country code (or country + region,
+      // "PSEGZA") named by a noun that ends its phrase stands for the place.
+      const bool named_place =
+          pl.has_actor && pl.end_token > 0 && pl.end_token <= doc.tokens.size() &&
+          IsNoun(doc.tokens[pl.end_token - 1].pos) &&
+          !(pl.end_token < doc.tokens.size() &&
+            (IsNoun(doc.tokens[pl.end_token].pos) || IsAdjective(doc.tokens[pl.end_token].pos)));
+      if (kb_ ? !IsPlace(doc, pl) : !(named_place && (pl.code.size() == 3 || pl.code.size() == 6))) continue;
       for (auto& a : e.tgt) {
         a.code.replace(0, 3, pl.code, 0, 3);
         a.has_actor = true;
@@ -1335,6 +1386,18 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
       }
     }
   }
+  if (speaker.empty() && kb_) {
+    // '..., he added, "We believe ..."': a parenthetical pronoun attribution, also removed
+    // by comma deletion; he / she is the last person who was a subject.
+    for (uint32_t t = sent.first_token + 1; t + 2 < sent.end_token && speaker.empty(); ++t) {
+      if (doc.tokens[t - 1].norm != "," || !Is(doc.tokens[t].norm, {"HE", "SHE"})) continue;
+      if (!Is(doc.tokens[t + 1].norm, {"SAID", "ADDED", "NOTED", "STRESSED", "STATED", "DECLARED", "SAYS", "ADDS"}))
+        continue;
+      if (doc.tokens[t + 2].norm != ",") continue;
+      speaker = st.last_person_subject;
+      if (speaker.empty()) speaker = story_person(t);
+    }
+  }
   // Subjects, in order, with pronouns resolved to the enclosing clause or the previous one.
   int last_top = -1;
   for (size_t q = 0; q < s.preds.size(); ++q) {
@@ -1384,6 +1447,13 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
       }
     }
     if (p.kind == PredKind::kMain && !p.subject.empty()) last_top = static_cast<int>(q);
+  }
+  // Participle clauses before their main clause (Classify): the subject is known now.
+  for (Pred& p : s.preds) {
+    if (p.kind == PredKind::kCoord && p.parent > 0 && &s.preds[p.parent] > &p && p.subject.empty()) {
+      p.subject = s.preds[p.parent].subject;
+      p.subject_how = s.preds[p.parent].subject_how;
+    }
   }
   if (Debug()) {
     for (const Item& x : it) {
