@@ -342,3 +342,25 @@ TEST(DictCheckCli, BadFileExitsOneWithLocatedMessages) {
 
 }  // namespace
 }  // namespace annalist::dict
+
+namespace annalist::dict {
+namespace {
+
+// Our own files are given with --kb; given as PETRARCH-2 actors they are refused (they
+// would load as nothing and code nothing, silently).
+TEST(KbCli, OwnFormatFilesWithKbOptionAndRefusedAsPetrarch) {
+  const std::string dir = annalist::testing::ProcessTempDir();
+  const std::string kb = std::string(ANNALIST_SOURCE_DIR) + "/data/kb/";
+  WriteFile(dir + "/kb_one.jsonl", "{\"id\": \"x\", \"date\": \"2023-11-29\", \"text\": \"Iran accused Israel.\"}\n");
+  auto coded = RunCommand(std::string(ANNALIST_CLI) + " code --kb " + kb + "verbs.txt --kb " + kb +
+                          "countries.txt " + dir + "/kb_one.jsonl 2>/dev/null");
+  EXPECT_EQ(coded.exit_code, 0);
+  EXPECT_NE(coded.out.find("\"source\":\"IRN\",\"target\":\"ISR\""), std::string::npos) << coded.out;
+  auto refused = RunCommand(std::string(ANNALIST_CLI) + " code --verbs " + kb + "verbs.txt --actors " + kb +
+                            "countries.txt " + dir + "/kb_one.jsonl 2>&1");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.out.find("countries.txt: an annalist knowledge-base file"), std::string::npos) << refused.out;
+}
+
+}  // namespace
+}  // namespace annalist::dict

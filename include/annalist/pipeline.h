@@ -23,10 +23,15 @@
 namespace annalist {
 
 struct DictionaryFiles {
+  // PETRARCH-2 format files.
   std::vector<std::string> verbs, actors, agents, discards, issues;
-  bool empty() const {
+  // Files in annalist's own knowledge-base format (docs/dictionary-format.md; verb files
+  // in PETRARCH-2 verb syntax), used instead of the built-in knowledge base.
+  std::vector<std::string> kb;
+  bool petrarch_empty() const {
     return verbs.empty() && actors.empty() && agents.empty() && discards.empty() && issues.empty();
   }
+  bool empty() const { return petrarch_empty() && kb.empty(); }
 };
 
 struct PipelineConfig {

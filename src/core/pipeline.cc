@@ -31,6 +31,20 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
   if (config.dictionaries.empty()) {
     // No dictionary files: the built-in knowledge base (data/kb, embedded at build time).
     impl->dictionaries = dict::LoadBuiltinKb(&impl->warnings);
+  } else if (!config.dictionaries.kb.empty()) {
+    if (!config.dictionaries.petrarch_empty()) {
+      return InvalidArgument(
+          "knowledge-base files (--kb) and PETRARCH-2 dictionaries (--verbs/--actors/...) cannot be "
+          "mixed; give a knowledge base its verbs with --kb VERBS.txt");
+    }
+    std::vector<std::string> texts(config.dictionaries.kb.size());
+    std::vector<dict::KbText> files;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      Status read = dict::ReadWholeFile(config.dictionaries.kb[i], &texts[i]);
+      if (!read.ok()) return read;
+      files.push_back(dict::KbText{config.dictionaries.kb[i], texts[i]});
+    }
+    impl->dictionaries = dict::LoadKb(files, &impl->warnings);
   } else {
     auto dictionaries = dict::LoadPetrarch(config.dictionaries, &impl->warnings);
     if (!dictionaries.ok()) return dictionaries.status();

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "dict/kb_reader.h"
 #include "dict/petrarch_readers.h"
 
 namespace annalist::dict {
@@ -38,6 +39,11 @@ Result<std::shared_ptr<const Dictionaries>> LoadPetrarch(const DictionaryFiles& 
     for (const std::string& path : *paths) {
       Status status = ReadWholeFile(path, &text);
       if (!status.ok()) return status;
+      // Our own format read as PETRARCH-2 would load silently as nothing useful.
+      if (reader != &petrarch::ReadVerbs && GuessFormat(path, text) == DictFormat::kKb) {
+        return InvalidArgument(path + ": an annalist knowledge-base file ('@' records), not PETRARCH-2: "
+                               "pass it with --kb");
+      }
       uint32_t index = static_cast<uint32_t>(dict->files.size());
       dict->files.push_back(path);
       petrarch::ReadContext ctx(dict.get(), warnings, index, path);

@@ -72,6 +72,7 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
                                           : name == "--agents"   ? &dicts.agents
                                           : name == "--discards" ? &dicts.discards
                                           : name == "--issues"   ? &dicts.issues
+                                          : name == "--kb"       ? &dicts.kb
                                                                  : nullptr;
     int* coding_field = name == "--new-actor-length" ? &flags->coding.new_actor_length
                         : name == "--comma-min"      ? &flags->coding.comma_min
