@@ -158,6 +158,30 @@ TEST_F(CliTest, TsvFormatHasHeaderAndOneRowPerEvent) {
   EXPECT_EQ(Annalist("code --format xml" + dictionaries_ + Path("two.jsonl")).exit_code, 2);
 }
 
+TEST_F(CliTest, NewActorsAndIssues) {
+  WriteFile(Path("one.jsonl"), "{\"id\": \"a\", \"text\": \"Iran accused the nuclear agency.\"}\n"
+                               "{\"id\": \"b\", \"text\": \"Iran accused the nuclear agency.\", "
+                               "\"options\": {\"new_actor_length\": 3}}\n");
+  WriteFile(Path("issues.txt"), "<ISSUE CATEGORY=\"X\" TYPE=\"ALL\">\nnuclear [NUCLEAR]\n</ISSUE>\n");
+  // Off by default; the flag or the article's options turn it on.
+  CommandResult plain = Annalist("code --threads 1" + dictionaries_ + Path("one.jsonl"));
+  ASSERT_EQ(plain.exit_code, 0);
+  EXPECT_FALSE(Contains(plain.out, "\"doc_id\":\"a\"")) << plain.out;
+  EXPECT_TRUE(Contains(plain.out, "\"target\":\"\\\"THE NUCLEAR AGENCY\\\"\"")) << plain.out;
+  EXPECT_TRUE(Contains(plain.out, "\"how\":\"new_actor\"")) << plain.out;
+  EXPECT_FALSE(Contains(plain.out, "\"issues\"")) << plain.out;
+  CommandResult flag =
+      Annalist("code --threads 1 --new-actor-length 3 --issues " + Path("issues.txt") + dictionaries_ + Path("one.jsonl"));
+  ASSERT_EQ(flag.exit_code, 0);
+  EXPECT_TRUE(Contains(flag.out, "\"doc_id\":\"a\"")) << flag.out;
+  EXPECT_TRUE(Contains(flag.out, "\"issues\":[{\"code\":\"NUCLEAR\",\"count\":1}]")) << flag.out;
+  CommandResult tsv = Annalist("code --threads 1 --format tsv --new-actor-length 3 --issues " + Path("issues.txt") +
+                               dictionaries_ + Path("one.jsonl"));
+  ASSERT_EQ(tsv.exit_code, 0);
+  EXPECT_TRUE(Contains(tsv.out, "\tsentence\tissues\n")) << tsv.out;
+  EXPECT_TRUE(Contains(tsv.out, "\tNUCLEAR\n")) << tsv.out;
+}
+
 TEST_F(CliTest, OutputIsTheSameForAnyThreadCount) {
   std::string input;
   const char* sentences[] = {"Iran accused Israel.", "France condemned Iran.", "Israel accused France.",

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -287,6 +288,39 @@ TEST(EventWriter, AllFieldsAndEscaping) {
   AppendEventJson(doc, event, &out);
   EXPECT_NE(out.find("\"date\":null"), std::string::npos);
   EXPECT_NE(out.find("\"attributed_to\":\"Iran\",\"negated\":true,\"modality\":\"future\""), std::string::npos);
+}
+
+TEST(EventWriter, IssuesOnlyWhenPresent) {
+  Document doc;
+  doc.id = "d";
+  doc.text = "Iran accused Israel over nuclear talks.";
+  Event event;
+  event.doc_id = doc.id;
+  event.source.code = "IRN";
+  event.target.code = "ISR";
+  event.code = "112";
+  event.sentence = {0, static_cast<uint32_t>(doc.text.size())};
+  std::string out;
+  AppendEventJson(doc, event, &out);
+  EXPECT_EQ(out.find("\"issues\""), std::string::npos);
+  std::string tsv;
+  AppendEventTsv(doc, event, &tsv);
+  EXPECT_EQ(tsv.substr(tsv.size() - 2), "\t\n");  // empty last column
+
+  event.issues = {{"NUCLEAR", 2}, {"DIPLOMACY", 1}};
+  out.clear();
+  AppendEventJson(doc, event, &out);
+  EXPECT_NE(out.find(",\"issues\":[{\"code\":\"NUCLEAR\",\"count\":2},{\"code\":\"DIPLOMACY\",\"count\":1}],"
+                     "\"event_id\":"),
+            std::string::npos)
+      << out;
+  tsv.clear();
+  AppendEventTsv(doc, event, &tsv);
+  EXPECT_EQ(tsv.substr(tsv.size() - 19), "\tNUCLEAR;DIPLOMACY\n");
+  // One column per header field.
+  std::string header = kEventTsvHeader;
+  EXPECT_EQ(std::count(header.begin(), header.end(), '\t'), std::count(tsv.begin(), tsv.end(), '\t'));
+  EXPECT_EQ(header.substr(header.size() - 8), "\tissues\n");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "annalist/document.h"
 
@@ -14,7 +16,7 @@ struct ActorRef {
   std::string text;  // words in the document that named it
   Span span;         // byte span of `text` in the document; empty if unknown
   std::string name;  // canonical name when the dictionary has one
-  std::string how;   // "dictionary", "agent", "coreference", "alias", "pronoun"
+  std::string how;   // "dictionary", "agent", "coreference", "alias", "pronoun", "new_actor"
 };
 
 struct Event {
@@ -40,6 +42,10 @@ struct Event {
   bool negated = false;
   std::string modality;         // "", "future", "conditional", "intent", ...
   double confidence = 0.0;
+  // Issues of the sentence (PETRARCH issues dictionary, --issues; petrarch2-behaviour.md
+  // 1.7): (code, number of phrases found), in order of first mention. Empty when no issues
+  // dictionary is loaded, none matched, or an ignore phrase cancelled them.
+  std::vector<std::pair<std::string, int>> issues;
 };
 
 }  // namespace annalist

@@ -198,6 +198,9 @@ class CoderImpl {
                   int skip_end, std::vector<CodedActor>* out, int* found_item, int root = 0,
                   bool* fallback = nullptr) const;
   int TargetScopeEnd(const Scratch& s, int pi) const;
+  bool NewActor(const Document& doc, const Scratch& s, int first_item, int end_item,
+                std::vector<CodedActor>* out) const;
+  void SentenceIssues(const Scratch& s, std::vector<std::pair<std::string, int>>* out) const;
   bool IsPlace(const Document& doc, const CodedActor& a) const;
   bool IsOwnForce(const CodedActor& a) const;
   void CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const;
@@ -629,6 +632,83 @@ bool CoderImpl::IsOwnForce(const CodedActor& a) const {
   return a.code.compare(3, 3, "MIL") == 0 || a.code.compare(3, 3, "COP") == 0;
 }
 
+// PETRARCH-1 new actors (new_actor_length, petrarch2-behaviour.md 2.10): an uncoded noun
+// phrase in the source or target position of at most N words becomes an actor whose code
+// is its upper-cased text in double quotes ("\"THE MINISTRY OF MAGIC\"", gold ACTOR-01).
+// Words are the word tokens of the phrase, determiners and "of" complements included, the
+// possessive 's and punctuation not ("Gryffindor's head Minerva McGonagall" = 4 words).
+// Only noun-headed groups: pronouns, numbers and time words name no one.
+bool CoderImpl::NewActor(const Document& doc, const Scratch& s, int first_item, int end_item,
+                         std::vector<CodedActor>* out) const {
+  const int limit = doc.options.new_actor_length;
+  if (limit <= 0 || first_item < 0 || end_item <= first_item ||
+      end_item > static_cast<int>(s.items.size()))
+    return false;
+  const Item& head = s.items[first_item];
+  if (head.kind != ItemKind::kNoun || head.pronoun || head.temporal || !IsNoun(s.view.pos[head.head]))
+    return false;
+  CodedActor a;
+  a.code.push_back('"');
+  int words = 0;
+  const uint32_t first = head.first, end = s.items[end_item - 1].end;
+  for (uint32_t i = first; i < end; ++i) {
+    if (s.view.pos[i] == Pos::POS) continue;
+    const std::string_view w = s.view.norm[i];
+    bool word = false;
+    for (char c : w) word |= std::isalnum(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0;
+    if (!word) continue;
+    if (++words > limit) return false;
+    if (words > 1) a.code.push_back(' ');
+    a.code.append(w);
+  }
+  if (words == 0) return false;
+  a.code.push_back('"');
+  a.first_token = s.view.tok[first];
+  a.end_token = s.view.tok[end - 1] + 1;
+  a.has_actor = true;
+  a.actor_end = static_cast<uint32_t>(a.code.size());
+  out->clear();
+  out->push_back(std::move(a));
+  return true;
+}
+
+// Issues of the sentence (petrarch2-behaviour.md 1.7): phrases of the issues dictionary on
+// the upper-cased words; at each position the shortest listed phrase wins and its words are
+// consumed; counts per code in order of first mention; any ignore phrase anywhere in the
+// sentence cancels them all.
+void CoderImpl::SentenceIssues(const Scratch& s, std::vector<std::pair<std::string, int>>* out) const {
+  out->clear();
+  if (d_.issues.empty()) return;
+  const size_t n = s.words.size();
+  bool ignore = false;
+  for (size_t i = 0; i < n && !ignore; ++i) {
+    if (s.words[i] == kNoWord) continue;
+    d_.issue_trie.ForEachMatch(s.words.data() + i, n - i, [&](size_t, const std::vector<uint32_t>& values) {
+      for (uint32_t v : values)
+        if (v < d_.issues.size() && d_.issues[v].ignore) ignore = true;
+    });
+  }
+  if (ignore) return;
+  for (size_t i = 0; i < n;) {
+    size_t taken = 0;
+    if (s.words[i] != kNoWord) {
+      d_.issue_trie.ForEachMatch(s.words.data() + i, n - i, [&](size_t length, const std::vector<uint32_t>& values) {
+        if (taken > 0) return;  // shortest first: the first call wins
+        for (uint32_t v : values) {
+          if (v >= d_.issues.size() || d_.issues[v].code.empty()) continue;
+          const std::string& code = d_.issues[v].code;
+          auto hit = std::find_if(out->begin(), out->end(), [&](const auto& x) { return x.first == code; });
+          if (hit == out->end()) out->emplace_back(code, 1);
+          else ++hit->second;
+          taken = length;
+          break;
+        }
+      });
+    }
+    i += taken > 0 ? taken : 1;
+  }
+}
+
 bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item, int end_item,
                            int skip_first, int skip_end, std::vector<CodedActor>* out,
                            int* found_item, int root, bool* fallback) const {
@@ -748,6 +828,19 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
     *found_item = own_item;
     return true;
   }
+  // No coded actor: with new_actor_length the first noun phrase of the scope (time words
+  // aside) is the target if it is short enough (petrarch2-behaviour.md 2.10).
+  if (doc.options.new_actor_length > 0) {
+    for (int k = from_item; k < end_item; ++k) {
+      if (it[k].kind != ItemKind::kNoun || it[k].temporal || (k >= skip_first && k < skip_end)) continue;
+      const int e = std::min(s.unit_end[k] > k ? s.unit_end[k] : k + 1, end_item);
+      if (NewActor(doc, s, k, e, out)) {
+        *found_item = k;
+        return true;
+      }
+      break;
+    }
+  }
   out->clear();
   return false;
 }
@@ -784,7 +877,6 @@ bool CoderImpl::ApplyTransformation(const std::string& outer_code, const Proto& 
 
 void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const {
   const auto& it = s.items;
-  const int n = static_cast<int>(it.size());
   Pred& p = s.preds[pi];
   const Item& vg = it[p.verb];
   const int target_end = TargetScopeEnd(s, pi);
@@ -1445,6 +1537,8 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
         for (const auto& a : s.tmp) ext |= a.has_actor;
         if (ext) p.subject = s.tmp;
       }
+      // An uncoded subject noun phrase as a new actor (new_actor_length, 2.10).
+      if (p.subject.empty()) NewActor(doc, s, p.subj_core, p.subj_end, &p.subject);
     }
     if (p.kind == PredKind::kMain && !p.subject.empty()) last_top = static_cast<int>(q);
   }
@@ -1540,7 +1634,9 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
       r.span.end = doc.tokens[a.end_token - 1].span.end;
       r.text = std::string(doc.Slice(r.span));
     }
-    if (!a.has_actor) {
+    if (!a.code.empty() && a.code.front() == '"') {
+      r.how = "new_actor";  // NewActor: the phrase itself is the actor
+    } else if (!a.has_actor) {
       r.how = "agent";
     } else if (std::strcmp(how, "pronoun") == 0) {
       r.how = how;
@@ -1618,6 +1714,13 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
         if (!pr.paired.empty() && pr.paired != "---") push(pr, b, &a, pr.paired);
       }
     }
+  }
+  // Issues are attached to every event of the sentence and never change them (1.7).
+  if (events->size() > first_event && !d_.issues.empty()) {
+    std::vector<std::pair<std::string, int>> issues;
+    SentenceIssues(s, &issues);
+    if (!issues.empty())
+      for (size_t k = first_event; k < events->size(); ++k) (*events)[k].issues = issues;
   }
 }
 

@@ -1,5 +1,6 @@
 #include "io/event_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -218,6 +219,19 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
     AppendKey("confidence", out);
     AppendDouble(event.confidence, out);
   }
+  if (!event.issues.empty()) {  // only with an issues dictionary (--issues)
+    AppendKey("issues", out);
+    out->push_back('[');
+    for (size_t i = 0; i < event.issues.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      out->append("{\"code\":");
+      AppendJsonString(event.issues[i].first, out);
+      out->append(",\"count\":");
+      AppendUint(static_cast<uint32_t>(std::max(event.issues[i].second, 0)), out);
+      out->push_back('}');
+    }
+    out->push_back(']');
+  }
   AppendKey("event_id", out);
   out->push_back('"');
   out->append(EventId(event));
@@ -226,7 +240,7 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
 
 const char kEventTsvHeader[] =
     "event_id\tdoc_id\tsentence_index\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tplover\t"
-    "source_text\tverb_text\ttarget_text\tattributed_to\tnegated\tmodality\tconfidence\trule\tsentence\n";
+    "source_text\tverb_text\ttarget_text\tattributed_to\tnegated\tmodality\tconfidence\trule\tsentence\tissues\n";
 
 namespace {
 
@@ -267,6 +281,12 @@ void AppendEventTsv(const Document& doc, const Event& event, std::string* out) {
   AppendTsvField(event.confidence > 0 ? number : "", out);
   AppendTsvField(event.rule, out);
   AppendTsvField(doc.Slice(event.sentence), out);
+  std::string issues;
+  for (const auto& issue : event.issues) {
+    if (!issues.empty()) issues.push_back(';');
+    issues.append(issue.first);
+  }
+  AppendTsvField(issues, out);
   out->back() = '\n';
 }
 
