@@ -32,7 +32,7 @@ bool IsAnyOf(std::string_view word, std::initializer_list<std::string_view> set)
 // Separates conjuncts of a noun phrase: commas and the coordinating words of a list.
 bool IsSeparator(const Token& token) {
   if (token.pos == Pos::kComma) return true;
-  return IsAnyOf(token.norm, {",", "AND", "OR", "NOR", "&"});
+  return token.norm.size() <= 3 && IsAnyOf(token.norm, {",", "AND", "OR", "NOR", "&"});
 }
 
 // Starts a post-modifying prepositional phrase ("lawmakers IN Arnor", "the government OF
@@ -347,8 +347,9 @@ void FindActorMatches(const dict::Dictionaries& dict, const Document& doc, const
   out->clear();
   const size_t count = std::min<size_t>(words.size(), sentence.size());
   const bool has_exact = !dict.exact_phrases.empty();
-  std::vector<uint32_t> candidates;
-  std::string phrase;
+  // Scratch reused across sentences (this runs once per sentence).
+  thread_local std::vector<uint32_t> candidates;
+  thread_local std::string phrase, skeleton;
   // A person's name spelt in a way the dictionaries do not list (issue 3 item 3): the
   // longest run of up to four name tokens whose skeleton matches a person's alias, else
   // one or two tokens matching a surname (then resolved as a surname). Runs shorter than
@@ -374,7 +375,7 @@ void FindActorMatches(const dict::Dictionaries& dict, const Document& doc, const
         if (k) phrase += ' ';
         phrase += doc.Slice(doc.tokens[first + k].span);
       }
-      const std::string skeleton = NameSkeleton(phrase);
+      NameSkeleton(phrase, &skeleton);
       for (int table = 0; table < 2; ++table) {
         if (table == 0) story->variants->FindAliases(skeleton, &candidates);
         else if (n <= 2) story->variants->FindSurnames(skeleton, &candidates);

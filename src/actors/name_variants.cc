@@ -8,35 +8,40 @@ namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
-// One word (already lower-case letters only) to its skeleton, appended to *out.
-void WordSkeleton(const std::string& w, std::string* out) {
+// One word (already lower-case letters only) to its skeleton, appended to *out. Works in
+// place on *w (every step writes at or before the position it reads), so a skeleton costs
+// no allocation once the caller's buffers have grown.
+void WordSkeleton(std::string* w, std::string* out) {
+  std::string& c = *w;
+  const size_t size = c.size();
   // Consonant spellings that transliterations swap: kh/q/ck -> k, ph -> f, dj -> j, gh -> g,
   // dh -> d (Kadhafi / Gaddafi / Qaddafi, Khamenei / Hamenei stay apart only by k vs h).
-  std::string c;
-  c.reserve(w.size());
-  for (size_t i = 0; i < w.size(); ++i) {
-    const char a = w[i];
-    const char b = i + 1 < w.size() ? w[i + 1] : '\0';
-    if ((a == 'k' && b == 'h') || (a == 'c' && b == 'k')) { c += 'k'; ++i; continue; }
-    if (a == 'p' && b == 'h') { c += 'f'; ++i; continue; }
-    if (a == 'd' && b == 'j') { c += 'j'; ++i; continue; }
-    if ((a == 'g' || a == 'd') && b == 'h') { c += a; ++i; continue; }
-    if (a == 'q') { c += 'k'; continue; }
-    c += a;
+  size_t o = 0;
+  for (size_t i = 0; i < size; ++i) {
+    const char a = c[i];
+    const char b = i + 1 < size ? c[i + 1] : '\0';
+    if ((a == 'k' && b == 'h') || (a == 'c' && b == 'k')) { c[o++] = 'k'; ++i; continue; }
+    if (a == 'p' && b == 'h') { c[o++] = 'f'; ++i; continue; }
+    if (a == 'd' && b == 'j') { c[o++] = 'j'; ++i; continue; }
+    if ((a == 'g' || a == 'd') && b == 'h') { c[o++] = a; ++i; continue; }
+    if (a == 'q') { c[o++] = 'k'; continue; }
+    c[o++] = a;
   }
   // Final h after a vowel (Abdullah / Abdulla).
-  if (c.size() > 2 && c.back() == 'h' && IsVowel(c[c.size() - 2])) c.pop_back();
+  if (o > 2 && c[o - 1] == 'h' && IsVowel(c[o - 2])) --o;
   // Doubled consonants collapsed (Mohammed / Mohamed, Gaddafi / Gadafi); doubled vowels
   // are kept for the cluster classes (Raeesi).
-  std::string d;
-  d.reserve(c.size());
-  for (char a : c)
-    if (d.empty() || d.back() != a || IsVowel(a)) d += a;
+  size_t m = 0;
+  for (size_t i = 0; i < o; ++i) {
+    const char a = c[i];
+    if (m == 0 || c[m - 1] != a || IsVowel(a)) c[m++] = a;
+  }
+  const char* d = c.data();
   // Vowel clusters to one class letter. 'y' is a consonant at the start of the word or
   // before a vowel (Yasser, Sayed), a vowel otherwise (Raisy).
-  for (size_t i = 0; i < d.size();) {
+  for (size_t i = 0; i < m;) {
     const char a = d[i];
-    const bool vowel = IsVowel(a) && !(a == 'y' && (i == 0 || (i + 1 < d.size() && IsVowel(d[i + 1]))));
+    const bool vowel = IsVowel(a) && !(a == 'y' && (i == 0 || (i + 1 < m && IsVowel(d[i + 1]))));
     if (!vowel) {
       *out += a;
       ++i;
@@ -45,8 +50,7 @@ void WordSkeleton(const std::string& w, std::string* out) {
     size_t j = i;
     bool has_i = false, has_u = false;
     size_t e_count = 0;
-    while (j < d.size() && IsVowel(d[j]) &&
-           !(d[j] == 'y' && j > i && j + 1 < d.size() && IsVowel(d[j + 1]))) {
+    while (j < m && IsVowel(d[j]) && !(d[j] == 'y' && j > i && j + 1 < m && IsVowel(d[j + 1]))) {
       if (d[j] == 'i' || d[j] == 'y') has_i = true;
       if (d[j] == 'o' || d[j] == 'u') has_u = true;
       if (d[j] == 'e') ++e_count;
@@ -62,22 +66,43 @@ void WordSkeleton(const std::string& w, std::string* out) {
   }
 }
 
+bool IsGluedArticle(const std::string& w) {
+  return w == "al" || w == "el" || w == "ul" || w == "ad" || w == "ar" || w == "as" || w == "at" ||
+         w == "an" || w == "az" || w == "ash";
+}
+
 }  // namespace
 
-std::string NameSkeleton(std::string_view name) {
-  std::string result;
-  std::vector<std::string> words;
-  std::string cur;
+void NameSkeleton(std::string_view name, std::string* out) {
+  // Called per candidate phrase in every sentence (actor_matcher.cc): the words are
+  // streamed through one reused buffer instead of a vector of strings.
+  thread_local std::string cur;
+  out->clear();
+  cur.clear();
+  // A free-standing article ("Al Sudani") is dropped when another word follows it; it is
+  // held back until we know ('a' for "al", 'e' for "el", 0 for none).
+  char pending = 0;
+  auto emit = [&](std::string* word) {
+    const size_t before = out->size();
+    if (before != 0) *out += ' ';
+    WordSkeleton(word, out);
+    if (out->size() == before + (before != 0 ? 1 : 0)) out->resize(before);  // no letters
+  };
   auto flush = [&]() {
-    if (!cur.empty()) words.push_back(cur);
+    if (cur.empty()) return;
+    pending = 0;  // a later word exists: the held article goes
+    if (cur.size() == 2 && (cur[0] == 'a' || cur[0] == 'e') && cur[1] == 'l') {
+      pending = cur[0];
+    } else {
+      emit(&cur);
+    }
     cur.clear();
   };
   for (size_t i = 0; i < name.size(); ++i) {
     char ch = name[i];
     if (ch == ' ' || ch == '_' || ch == '\t') { flush(); continue; }
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    if (ch == '-' && (cur == "al" || cur == "el" || cur == "ul" || cur == "ad" || cur == "ar" ||
-                      cur == "as" || cur == "at" || cur == "an" || cur == "az" || cur == "ash")) {
+    if (ch == '-' && IsGluedArticle(cur)) {
       // Arabic article glued with a hyphen: al-Sudani, el-Sisi, as-Sadr.
       cur.clear();
       continue;
@@ -85,15 +110,17 @@ std::string NameSkeleton(std::string_view name) {
     if (ch >= 'a' && ch <= 'z') cur += ch;  // apostrophes, hyphens, dots, non-ASCII dropped
   }
   flush();
-  for (size_t k = 0; k < words.size(); ++k) {
-    // A free-standing article before another word ("Al Sudani").
-    if (k + 1 < words.size() && (words[k] == "al" || words[k] == "el")) continue;
-    std::string skeleton;
-    WordSkeleton(words[k], &skeleton);
-    if (skeleton.empty()) continue;
-    if (!result.empty()) result += ' ';
-    result += skeleton;
+  if (pending != 0) {
+    // The article was the last word: it is the name (or its end) after all.
+    cur.assign(1, pending);
+    cur += 'l';
+    emit(&cur);
   }
+}
+
+std::string NameSkeleton(std::string_view name) {
+  std::string result;
+  NameSkeleton(name, &result);
   return result;
 }
 
@@ -111,6 +138,21 @@ static size_t Letters(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += c != ' ';
   return n;
+}
+
+// Bit per letter present. One edit changes at most two bits (a substitution removes one
+// letter and adds another), so keys whose sets differ in more cannot be one edit away.
+static uint32_t LetterSet(std::string_view s) {
+  uint32_t set = 0;
+  for (char c : s) set |= 1u << (static_cast<unsigned char>(c) & 31);
+  return set;
+}
+
+// Without -mpopcnt __builtin_popcount is a libgcc call; clearing the two lowest bits is not.
+static bool AtMostTwoBits(uint32_t x) {
+  x &= x - 1;
+  x &= x - 1;
+  return x == 0;
 }
 
 bool SkeletonsMatch(std::string_view text_skeleton, std::string_view kb_skeleton) {
@@ -143,7 +185,11 @@ void NameVariantIndex::Add(Table* table, const std::string& skeleton, uint32_t a
   for (uint32_t a : it->second)
     if (a == actor) return;
   it->second.push_back(actor);
-  if (inserted) table->buckets[BucketKey(skeleton, skeleton.size())].push_back(&it->first);
+  // Map nodes do not move: the entry can point at the key and the actor list.
+  if (inserted)
+    table->buckets[BucketKey(skeleton, skeleton.size())].push_back(
+        Table::Entry{it->first, static_cast<uint32_t>(Letters(it->first)), LetterSet(it->first),
+                     &it->second});
 }
 
 void NameVariantIndex::Find(const Table& table, std::string_view skeleton, std::vector<uint32_t>* out,
@@ -157,18 +203,23 @@ void NameVariantIndex::Find(const Table& table, std::string_view skeleton, std::
       if (!seen) out->push_back(a);
     }
   };
-  auto it = table.exact.find(std::string(skeleton));
+  auto it = table.exact.find(skeleton);  // transparent: no std::string built
   if (it != table.exact.end()) {
     add(it->second);
     return;  // an exact skeleton beats any one-edit neighbour
   }
+  // SkeletonsMatch, with the letter counts known: the exact case failed above, and short
+  // names on either side never match fuzzily.
   if (!fuzzy || Letters(skeleton) < 5) return;
+  const uint32_t letter_set = LetterSet(skeleton);
   for (size_t length = skeleton.size() - 1; length <= skeleton.size() + 1; ++length) {
     auto b = table.buckets.find(BucketKey(skeleton, length));
     if (b == table.buckets.end()) continue;
-    for (const std::string* key : b->second) {
-      if (!SkeletonsMatch(skeleton, *key)) continue;
-      add(table.exact.at(*key));
+    for (const Table::Entry& entry : b->second) {
+      if (entry.letters < 5 || !AtMostTwoBits(entry.letter_set ^ letter_set) ||
+          !WithinOneEdit(skeleton, entry.key))
+        continue;
+      add(*entry.actors);
     }
   }
 }

@@ -14,6 +14,7 @@
 #define ANNALIST_ACTORS_NAME_VARIANTS_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,8 @@ namespace annalist {
 // Skeleton of a name of one or more words (words separated by spaces); empty if it has no
 // letters.
 std::string NameSkeleton(std::string_view name);
+// The same into *out (cleared), reusing its capacity: no allocation once buffers have grown.
+void NameSkeleton(std::string_view name, std::string* out);
 
 // True if the Levenshtein distance of a and b is at most 1.
 bool WithinOneEdit(std::string_view a, std::string_view b);
@@ -57,10 +60,23 @@ class NameVariantIndex {
   bool empty() const { return aliases_.exact.empty() && surnames_.exact.empty(); }
 
  private:
+  // Lookups by std::string_view without building a std::string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   struct Table {
-    std::unordered_map<std::string, std::vector<uint32_t>> exact;
-    // (first letter, length) -> skeletons, for the one-edit search.
-    std::unordered_map<uint32_t, std::vector<const std::string*>> buckets;
+    std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> exact;
+    // A skeleton of `exact` with its letter count (spaces excluded) and actor list, so the
+    // one-edit scan neither recounts nor hashes again.
+    struct Entry {
+      std::string_view key;
+      uint32_t letters;
+      uint32_t letter_set;  // LetterSet(key): a cheap filter before WithinOneEdit
+      const std::vector<uint32_t>* actors;
+    };
+    // (first letter, length) -> skeletons in insertion order, for the one-edit search.
+    std::unordered_map<uint32_t, std::vector<Entry>> buckets;
   };
   static void Add(Table* table, const std::string& skeleton, uint32_t actor);
   static void Find(const Table& table, std::string_view skeleton, std::vector<uint32_t>* out,

@@ -1,45 +1,103 @@
 // Shallow chunking from Penn tags: noun groups, verb groups (auxiliaries, modals, "be
 // about to", negation, passive), prepositions and clause markers. This replaces the
 // constituency parse that PETRARCH2 reads (petrarch2-behaviour.md 5.3).
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "events/coder_internal.h"
 
 namespace annalist::events_internal {
 namespace {
 
-bool Is(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set)
-    if (w == s) return true;
-  return false;
-}
+// The chunker asks the same few questions of each word many times (is it a form of be,
+// an auxiliary, a negation ...). Each word's answers are looked up once per sentence as a
+// bit set; the lists are the ones PETRARCH's parse-tree rules imply (see each use).
+enum WordClass : uint16_t {
+  kBe = 1 << 0,           // forms of be, and get-passives
+  kAux = 1 << 1,          // other auxiliaries and modals (IsAuxWord = kBe | kAux)
+  kNegation = 1 << 2,
+  kTemporal = 1 << 3,     // a noun group headed by it names a time
+  kSubordinator = 1 << 4,
+  kFuture = 1 << 5,
+  kConditional = 1 << 6,
+  kThatWhich = 1 << 7,
+  kThat = 1 << 8,
+  kApostropheS = 1 << 9,  // 's
+  kAbout = 1 << 10,
+  kGoing = 1 << 11,
+  kDash = 1 << 12,        // "-"
+};
 
-bool IsBe(std::string_view w) {
-  return Is(w, {"IS", "WAS", "WERE", "ARE", "BE", "BEEN", "BEING", "AM", "'S", "'RE", "GET", "GOT",
-                "GETS", "GOTTEN"});
+struct ClassWord {
+  std::string_view word;
+  uint16_t classes;
+};
+
+constexpr ClassWord kClassWords[] = {
+    {"IS", kBe}, {"WAS", kBe}, {"WERE", kBe}, {"ARE", kBe}, {"BE", kBe}, {"BEEN", kBe},
+    {"BEING", kBe}, {"AM", kBe}, {"'S", kBe | kApostropheS}, {"'RE", kBe}, {"GET", kBe},
+    {"GOT", kBe}, {"GETS", kBe}, {"GOTTEN", kBe},
+    {"HAS", kAux}, {"HAVE", kAux}, {"HAD", kAux}, {"HAVING", kAux}, {"'VE", kAux},
+    {"'D", kAux | kConditional}, {"DO", kAux}, {"DOES", kAux}, {"DID", kAux},
+    {"WILL", kAux | kFuture}, {"WOULD", kAux | kConditional}, {"SHALL", kAux | kFuture},
+    {"SHOULD", kAux}, {"CAN", kAux}, {"COULD", kAux | kConditional},
+    {"MAY", kAux | kConditional}, {"MIGHT", kAux | kConditional}, {"MUST", kAux},
+    {"'LL", kAux | kFuture}, {"WO", kAux | kFuture}, {"CA", kAux},
+    {"NOT", kNegation}, {"N'T", kNegation}, {"NEVER", kNegation},
+    {"MONDAY", kTemporal}, {"TUESDAY", kTemporal}, {"WEDNESDAY", kTemporal},
+    {"THURSDAY", kTemporal}, {"FRIDAY", kTemporal}, {"SATURDAY", kTemporal},
+    {"SUNDAY", kTemporal}, {"TODAY", kTemporal}, {"YESTERDAY", kTemporal},
+    {"TOMORROW", kTemporal}, {"WEEK", kTemporal}, {"MONTH", kTemporal}, {"YEAR", kTemporal},
+    {"YEARS", kTemporal}, {"MONTHS", kTemporal}, {"DAYS", kTemporal}, {"DAY", kTemporal},
+    {"NIGHT", kTemporal}, {"MORNING", kTemporal}, {"EVENING", kTemporal},
+    {"AFTERNOON", kTemporal}, {"WEEKEND", kTemporal}, {"TONIGHT", kTemporal},
+    {"WEEKS", kTemporal}, {"HOURS", kTemporal},
+    {"AFTER", kSubordinator}, {"BEFORE", kSubordinator}, {"WHEN", kSubordinator},
+    {"WHILE", kSubordinator}, {"AS", kSubordinator}, {"BECAUSE", kSubordinator},
+    {"IF", kSubordinator}, {"THOUGH", kSubordinator}, {"ALTHOUGH", kSubordinator},
+    {"SINCE", kSubordinator}, {"UNTIL", kSubordinator}, {"WHEREAS", kSubordinator},
+    {"UNLESS", kSubordinator}, {"ONCE", kSubordinator}, {"WHETHER", kSubordinator},
+    {"THAT", kThatWhich | kThat}, {"WHICH", kThatWhich},
+    {"ABOUT", kAbout}, {"GOING", kGoing}, {"-", kDash},
+};
+
+// kClassWords bucketed by (first byte, length): a lookup compares against at most a few
+// words of the same length.
+class WordClassTable {
+ public:
+  static constexpr size_t kMaxLength = 15;
+  WordClassTable() {
+    for (const ClassWord& cw : kClassWords) {
+      std::vector<ClassWord>& bucket = buckets_[Slot(cw.word)];
+      bool merged = false;
+      for (ClassWord& e : bucket)
+        if (e.word == cw.word) { e.classes |= cw.classes; merged = true; }
+      if (!merged) bucket.push_back(cw);
+    }
+  }
+  uint16_t Of(std::string_view w) const {
+    if (w.empty() || w.size() > kMaxLength) return 0;
+    for (const ClassWord& e : buckets_[Slot(w)])
+      if (e.word == w) return e.classes;
+    return 0;
+  }
+
+ private:
+  static size_t Slot(std::string_view w) {
+    return (static_cast<size_t>(static_cast<unsigned char>(w[0])) << 4) | w.size();
+  }
+  std::vector<ClassWord> buckets_[256 << 4];
+};
+
+const WordClassTable& ClassTable() {
+  static const WordClassTable table;
+  return table;
 }
-bool IsAuxWord(std::string_view w) {
-  return IsBe(w) || Is(w, {"HAS", "HAVE", "HAD", "HAVING", "'VE", "'D", "DO", "DOES", "DID", "WILL",
-                           "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
-                           "'LL", "WO", "CA"});
-}
-bool IsNegation(std::string_view w) { return Is(w, {"NOT", "N'T", "NEVER"}); }
 
 bool IsNominal(Pos p) {
   return IsNoun(p) || IsAdjective(p) || p == Pos::DT || p == Pos::PDT || p == Pos::CD ||
          p == Pos::PRPS || p == Pos::FW;
-}
-
-bool IsTemporalWord(std::string_view w) {
-  return Is(w, {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
-                "TODAY", "YESTERDAY", "TOMORROW", "WEEK", "MONTH", "YEAR", "YEARS", "MONTHS",
-                "DAYS", "DAY", "NIGHT", "MORNING", "EVENING", "AFTERNOON", "WEEKEND", "TONIGHT",
-                "WEEKS", "HOURS"});
-}
-
-bool IsSubordinator(std::string_view w) {
-  return Is(w, {"AFTER", "BEFORE", "WHEN", "WHILE", "AS", "BECAUSE", "IF", "THOUGH", "ALTHOUGH",
-                "SINCE", "UNTIL", "WHEREAS", "UNLESS", "ONCE", "WHETHER"});
 }
 
 }  // namespace
@@ -49,12 +107,18 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
   const uint32_t n = v.size();
   uint32_t i = 0;
   auto verbish = [&](uint32_t k) { return k < n && (IsVerb(v.pos[k]) || v.pos[k] == Pos::MD); };
+  // Word classes of every token, looked up once (they were string comparisons per question).
+  thread_local std::vector<uint16_t> classes;
+  classes.resize(n);
+  const WordClassTable& table = ClassTable();
+  for (uint32_t k = 0; k < n; ++k) classes[k] = table.Of(v.norm[k]);
+  auto has = [&](uint32_t k, uint16_t c) { return (classes[k] & c) != 0; };
+  constexpr uint16_t kAuxWord = kBe | kAux;
   while (i < n) {
     const Pos p = v.pos[i];
-    const std::string_view w = v.norm[i];
-    Item it;
+        Item it;
     it.first = i;
-    if (p == Pos::PRP && !Is(w, {"'S"})) {
+    if (p == Pos::PRP && !has(i, kApostropheS)) {
       it.kind = ItemKind::kNoun;
       it.pronoun = true;
       it.head = i;
@@ -64,7 +128,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
     }
     // A participle opens a noun group only when a noun follows ("the affected villages" is
     // handled inside the group; "exiled dissidents" here).
-    bool starts_noun = IsNominal(p) && !(p == Pos::DT && Is(w, {"THAT", "WHICH"}) && i + 1 < n &&
+    bool starts_noun = IsNominal(p) && !(p == Pos::DT && has(i, kThatWhich) && i + 1 < n &&
                                          !IsNominal(v.pos[i + 1]));
     if ((p == Pos::VBN || p == Pos::VBG) && i + 1 < n && IsNoun(v.pos[i + 1]) &&
         (i == 0 || v.pos[i - 1] == Pos::IN || v.pos[i - 1] == Pos::TO))
@@ -73,7 +137,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
     // second verb ("expel exiled leaders", "freed detained activists"): two lexical verbs
     // never form one group, and PETRARCH's parse puts them inside the object NP.
     if ((p == Pos::VBN || p == Pos::VBD) && i > 0 && i + 1 < n && IsNoun(v.pos[i + 1]) &&
-        verbish(i - 1) && v.pos[i - 1] != Pos::MD && !IsAuxWord(v.norm[i - 1]))
+        verbish(i - 1) && v.pos[i - 1] != Pos::MD && !has(i - 1, kAuxWord))
       starts_noun = true;
     if (starts_noun) {
       uint32_t j = i;
@@ -98,7 +162,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
         } else if (q == Pos::CC && j > i && IsAdjective(v.pos[j - 1]) && j + 1 < n &&
                    IsAdjective(v.pos[j + 1])) {
           ++j;  // "awful and evil minister"
-        } else if (q == Pos::kColon && v.norm[j] == "-" && j + 1 < n && IsNominal(v.pos[j + 1])) {
+        } else if (q == Pos::kColon && has(j, kDash) && j + 1 < n && IsNominal(v.pos[j + 1])) {
           ++j;
         } else {
           break;
@@ -116,7 +180,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
           break;
         }
       }
-      it.temporal = IsTemporalWord(v.norm[it.head]);
+      it.temporal = has(it.head, kTemporal);
       items->push_back(it);
       i = j;
       continue;
@@ -125,24 +189,23 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
       uint32_t j = i;
       int last_verb = -1;
       while (j < n) {
-        const std::string_view wj = v.norm[j];
         if (verbish(j)) {
-          if (last_verb >= 0 && !IsAuxWord(v.norm[last_verb])) break;
+          if (last_verb >= 0 && !has(static_cast<uint32_t>(last_verb), kAuxWord)) break;
           last_verb = static_cast<int>(j);
           ++j;
-        } else if ((v.pos[j] == Pos::RB || IsNegation(wj)) && last_verb >= 0 &&
-                   IsAuxWord(v.norm[last_verb])) {
+        } else if ((v.pos[j] == Pos::RB || has(j, kNegation)) && last_verb >= 0 &&
+                   has(static_cast<uint32_t>(last_verb), kAuxWord)) {
           // Adverbs between auxiliary and verb; kept only if a verb follows.
           uint32_t k = j;
-          while (k < n && (v.pos[k] == Pos::RB || IsNegation(v.norm[k]) ||
+          while (k < n && (v.pos[k] == Pos::RB || has(k, kNegation) ||
                            (v.pos[k] == Pos::CC && k + 1 < n && v.pos[k + 1] == Pos::RB)))
             ++k;
           if (verbish(k)) j = k;
           else break;
-        } else if (wj == "ABOUT" && last_verb >= 0 && IsBe(v.norm[last_verb]) && j + 2 < n &&
+        } else if (has(j, kAbout) && last_verb >= 0 && has(static_cast<uint32_t>(last_verb), kBe) && j + 2 < n &&
                    v.pos[j + 1] == Pos::TO && verbish(j + 2)) {
           j += 2;  // "is about to restore": be about to = auxiliary
-        } else if (wj == "GOING" && last_verb >= 0 && IsBe(v.norm[last_verb]) && j + 2 < n &&
+        } else if (has(j, kGoing) && last_verb >= 0 && has(static_cast<uint32_t>(last_verb), kBe) && j + 2 < n &&
                    v.pos[j + 1] == Pos::TO && verbish(j + 2)) {
           j += 2;
         } else {
@@ -156,18 +219,17 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
                   v.pos[i] == Pos::VBP;
       bool saw_be = false;
       for (uint32_t k = i; k < it.end; ++k) {
-        const std::string_view wk = v.norm[k];
-        if (IsNegation(wk)) it.negated = true;
-        if (k < it.head && IsBe(wk)) saw_be = true;
-        if (Is(wk, {"WILL", "SHALL", "'LL", "WO"})) it.modality = Modality::kFuture;
-        if (Is(wk, {"WOULD", "COULD", "MIGHT", "MAY", "'D"}) && it.modality == Modality::kNone)
+        if (has(k, kNegation)) it.negated = true;
+        if (k < it.head && has(k, kBe)) saw_be = true;
+        if (has(k, kFuture)) it.modality = Modality::kFuture;
+        if (has(k, kConditional) && it.modality == Modality::kNone)
           it.modality = Modality::kConditional;
       }
       // "was not": negation right after a lone be/do.
-      if (!it.negated && it.end < n && IsNegation(v.norm[it.end]) && IsAuxWord(v.norm[it.head])) {
+      if (!it.negated && it.end < n && has(it.end, kNegation) && has(it.head, kAuxWord)) {
         it.negated = true;
       }
-      it.be_main = IsAuxWord(v.norm[it.head]);
+      it.be_main = has(it.head, kAuxWord);
       it.passive = saw_be && (v.pos[it.head] == Pos::VBN || v.pos[it.head] == Pos::VBD) && !it.be_main;
       items->push_back(it);
       i = it.end;
@@ -180,8 +242,8 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
       while (k < n && v.pos[k] == Pos::RB) ++k;
       it.kind = (k < n && (v.pos[k] == Pos::VB || v.pos[k] == Pos::VBP)) ? ItemKind::kTo : ItemKind::kPrep;
     } else if (p == Pos::IN) {
-      if (w == "THAT") it.kind = ItemKind::kSub;
-      else if (IsSubordinator(w)) it.kind = ItemKind::kSub;  // refined below
+      if (has(i, kThat)) it.kind = ItemKind::kSub;
+      else if (has(i, kSubordinator)) it.kind = ItemKind::kSub;  // refined below
       else it.kind = ItemKind::kPrep;
     } else if (p == Pos::WDT || p == Pos::WP || p == Pos::WPS) {
       it.kind = ItemKind::kRel;
@@ -195,7 +257,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
       it.kind = ItemKind::kPunct;
     } else if (p == Pos::RB || p == Pos::RBR || p == Pos::RBS || p == Pos::RP) {
       it.kind = ItemKind::kAdv;
-    } else if (p == Pos::DT && Is(w, {"THAT", "WHICH"})) {
+    } else if (p == Pos::DT && has(i, kThatWhich)) {
       it.kind = ItemKind::kRel;
     } else {
       it.kind = ItemKind::kOther;
@@ -208,7 +270,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
   // leaving Eriador").
   for (size_t k = 0; k < items->size(); ++k) {
     Item& it = (*items)[k];
-    if (it.kind != ItemKind::kSub || v.pos[it.first] != Pos::IN || v.norm[it.first] == "THAT") continue;
+    if (it.kind != ItemKind::kSub || v.pos[it.first] != Pos::IN || has(it.first, kThat)) continue;
     bool clause = false;
     if (k + 1 < items->size() && (*items)[k + 1].kind == ItemKind::kVerb) clause = true;
     if (k + 2 < items->size() && (*items)[k + 1].kind == ItemKind::kNoun &&
@@ -220,7 +282,7 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
   // that supported"); otherwise a complementizer ("hopes that Osgiliath could ...").
   for (size_t k = 1; k + 1 < items->size(); ++k) {
     Item& it = (*items)[k];
-    if (it.kind == ItemKind::kSub && v.norm[it.first] == "THAT" &&
+    if (it.kind == ItemKind::kSub && has(it.first, kThat) &&
         (*items)[k - 1].kind == ItemKind::kNoun && (*items)[k + 1].kind == ItemKind::kVerb)
       it.kind = ItemKind::kRel;
   }
