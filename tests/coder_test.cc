@@ -77,39 +77,11 @@ std::shared_ptr<const dict::Dictionaries> MiniDicts() {
   return dicts;
 }
 
-// "Arnor/NNP attacked/VBD Gondor/NNP ./." -> one tagged sentence. Commas and periods are
-// glued to the word before, as in running text.
-Document Tagged(const std::string& tagged, CodingOptions options = {}) {
-  Document doc;
-  doc.id = "t";
-  doc.date = 19950106;
-  doc.options = options;
-  std::istringstream in(tagged);
-  std::string item;
-  while (in >> item) {
-    size_t slash = item.rfind('/');
-    std::string word = item.substr(0, slash), tag = item.substr(slash + 1);
-    Token t;
-    if (!doc.text.empty() && word != "," && word != ".") doc.text += ' ';
-    t.span.begin = static_cast<uint32_t>(doc.text.size());
-    doc.text += word;
-    t.span.end = static_cast<uint32_t>(doc.text.size());
-    for (char c : word) t.norm += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    t.pos = PosFromName(tag);
-    doc.tokens.push_back(t);
-  }
-  Sentence s;
-  s.end_token = static_cast<uint32_t>(doc.tokens.size());
-  s.span = {0, static_cast<uint32_t>(doc.text.size())};
-  doc.sentences.push_back(s);
-  return doc;
-}
-
 std::vector<Event> Events(const std::string& tagged, std::shared_ptr<const dict::Dictionaries> dicts,
                           CodingOptions options = {}) {
   if (!dicts) return {};
   Coder coder(dicts);
-  Document doc = Tagged(tagged, options);
+  Document doc = testing::TaggedDocument(tagged, options);
   std::vector<Event> events;
   coder.CodeDocument(doc, &events);
   return events;

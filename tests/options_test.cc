@@ -52,38 +52,11 @@ std::shared_ptr<const dict::Dictionaries> Dicts() {
   return dicts;
 }
 
-// "Arnor/NNP accused/VBD Gondor/NNP ./." -> one tagged sentence.
-Document Tagged(const std::string& tagged, CodingOptions options) {
-  Document doc;
-  doc.id = "t";
-  doc.date = 19950106;
-  doc.options = options;
-  std::istringstream in(tagged);
-  std::string item;
-  while (in >> item) {
-    size_t slash = item.rfind('/');
-    std::string word = item.substr(0, slash), tag = item.substr(slash + 1);
-    Token t;
-    if (!doc.text.empty() && word != "," && word != "." && word != "'s") doc.text += ' ';
-    t.span.begin = static_cast<uint32_t>(doc.text.size());
-    doc.text += word;
-    t.span.end = static_cast<uint32_t>(doc.text.size());
-    for (char c : word) t.norm += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    t.pos = PosFromName(tag);
-    doc.tokens.push_back(t);
-  }
-  Sentence s;
-  s.end_token = static_cast<uint32_t>(doc.tokens.size());
-  s.span = {0, static_cast<uint32_t>(doc.text.size())};
-  doc.sentences.push_back(s);
-  return doc;
-}
-
 std::vector<Event> Events(const std::string& tagged, CodingOptions options = {}) {
   std::vector<Event> events;
   if (!Dicts()) return events;
   Coder coder(Dicts());
-  Document doc = Tagged(tagged, options);
+  Document doc = testing::TaggedDocument(tagged, options);
   coder.CodeDocument(doc, &events);
   return events;
 }

@@ -9,9 +9,13 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "annalist/document.h"
+#include "annalist/options.h"
 
 namespace annalist::testing {
 
@@ -54,6 +58,34 @@ inline std::string ProcessTempDir() {
     return path;
   }();
   return dir;
+}
+
+// "Arnor/NNP attacked/VBD Gondor/NNP ./." -> a document of one tagged sentence (story
+// date 1995-01-06). Commas, periods and 's are glued to the word before, as in running text.
+inline Document TaggedDocument(const std::string& tagged, CodingOptions options = {}) {
+  Document doc;
+  doc.id = "t";
+  doc.date = 19950106;
+  doc.options = options;
+  std::istringstream in(tagged);
+  std::string item;
+  while (in >> item) {
+    size_t slash = item.rfind('/');
+    std::string word = item.substr(0, slash), tag = item.substr(slash + 1);
+    Token t;
+    if (!doc.text.empty() && word != "," && word != "." && word != "'s") doc.text += ' ';
+    t.span.begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += word;
+    t.span.end = static_cast<uint32_t>(doc.text.size());
+    for (char c : word) t.norm += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    t.pos = PosFromName(tag);
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.end_token = static_cast<uint32_t>(doc.tokens.size());
+  s.span = {0, static_cast<uint32_t>(doc.text.size())};
+  doc.sentences.push_back(s);
+  return doc;
 }
 
 inline std::string SharedDir() { return ANNALIST_SHARED_DIR; }
