@@ -27,11 +27,16 @@ class Vocabulary {
   size_t size() const { return words_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // Open addressing over words_: a slot is (32 bits of the hash, id + 1); 0 = empty. Find
+  // is called for every token (actor matching), so it hashes 8-byte chunks, probes linearly
+  // in one flat array and compares the string only when the stored hash bits agree.
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t id_plus_one = 0;
   };
-  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids_;
+  static uint64_t HashOf(std::string_view s);
+  void Grow();
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
   std::vector<std::string> words_;
 };
 
@@ -42,6 +47,8 @@ struct SourceRef {
 };
 
 // A trie of word-id sequences ("THE HERMIT KINGDOM") to a value index. Longest match.
+// Layout: all edges of all nodes live in one open-addressing table keyed by (node, word),
+// so a lookup step is one hash and (mostly) one cache line, with no per-node allocation.
 class PhraseTrie {
  public:
   static constexpr uint32_t kNone = 0xffffffffu;
@@ -54,52 +61,77 @@ class PhraseTrie {
   template <typename Fn>
   void ForEachMatch(const WordId* words, size_t count, Fn fn) const;
   // Calls fn(words, values) for every phrase of the trie (load-time indexes: name variants).
+  // Depth first, children in ascending word id: the order depends only on the phrases and
+  // the vocabulary, not on the table layout.
   template <typename Fn>
   void ForEachPhrase(Fn fn) const;
-  size_t node_count() const { return nodes_.size(); }
+  size_t node_count() const { return values_.size(); }
 
  private:
-  struct Node {
-    std::unordered_map<WordId, uint32_t> children;
-    std::vector<uint32_t> values;
+  static constexpr uint64_t kEmptyKey = ~uint64_t{0};
+  struct Edge {
+    uint64_t key = kEmptyKey;  // (parent node << 32) | word
+    uint32_t child = 0;
+    uint32_t has_values = 0;   // child has values: ForEachMatch skips values_ otherwise
   };
-  std::vector<Node> nodes_{1};
+  static uint64_t KeyOf(uint32_t node, WordId word) { return (uint64_t{node} << 32) | word; }
+  // Slot of the edge (node, word), or of the empty slot where it would go. edges_ non-empty.
+  // Fibonacci hashing: the top bits of key * 2^64/phi depend on every bit of node and word.
+  size_t SlotOf(uint64_t key) const {
+    const size_t mask = edges_.size() - 1;
+    size_t i = static_cast<size_t>((key * 0x9e3779b97f4a7c15ull) >> shift_);
+    while (edges_[i].key != key && edges_[i].key != kEmptyKey) i = (i + 1) & mask;
+    return i;
+  }
+  void Grow();
+  // Fills *order with the edges sorted by (parent, word) and *begin with each node's first
+  // position in it (size node_count() + 1).
+  void SortedEdges(std::vector<const Edge*>* order, std::vector<uint32_t>* begin) const;
+
+  std::vector<Edge> edges_;                   // power-of-two size, at most half full
+  size_t edge_count_ = 0;
+  unsigned shift_ = 64;                       // 64 - log2(edges_.size())
+  std::vector<std::vector<uint32_t>> values_{1};  // per node; node 0 is the root
 };
 
 template <typename Fn>
 void PhraseTrie::ForEachMatch(const WordId* words, size_t count, Fn fn) const {
+  if (edge_count_ == 0) return;
   uint32_t node = 0;
   for (size_t i = 0; i < count; ++i) {
-    auto it = nodes_[node].children.find(words[i]);
-    if (it == nodes_[node].children.end()) return;
-    node = it->second;
-    if (!nodes_[node].values.empty()) fn(i + 1, nodes_[node].values);
+    const Edge& e = edges_[SlotOf(KeyOf(node, words[i]))];
+    if (e.key == kEmptyKey) return;
+    node = e.child;
+    if (e.has_values) fn(i + 1, values_[node]);
   }
 }
 
 template <typename Fn>
 void PhraseTrie::ForEachPhrase(Fn fn) const {
+  std::vector<const Edge*> order;
+  std::vector<uint32_t> begin;
+  SortedEdges(&order, &begin);
   std::vector<WordId> path;
-  // Depth-first over (node, next child) pairs, without recursion.
+  // Depth-first over (node, next child position) pairs, without recursion.
   struct Frame {
     uint32_t node;
-    std::unordered_map<WordId, uint32_t>::const_iterator next;
+    uint32_t next;
   };
   std::vector<Frame> stack;
-  stack.push_back(Frame{0, nodes_[0].children.begin()});
+  stack.push_back(Frame{0, begin[0]});
   while (!stack.empty()) {
     Frame& top = stack.back();
-    if (top.next == nodes_[top.node].children.end()) {
+    if (top.next == begin[top.node + 1]) {
       stack.pop_back();
       if (!path.empty()) path.pop_back();
       continue;
     }
-    const WordId word = top.next->first;
-    const uint32_t child = top.next->second;
+    const Edge& e = *order[top.next];
     ++top.next;
-    path.push_back(word);
-    if (!nodes_[child].values.empty()) fn(path, nodes_[child].values);
-    stack.push_back(Frame{child, nodes_[child].children.begin()});
+    const uint32_t child = e.child;
+    path.push_back(static_cast<WordId>(e.key & 0xffffffffu));
+    if (!values_[child].empty()) fn(path, values_[child]);
+    stack.push_back(Frame{child, begin[child]});
   }
 }
 
