@@ -404,8 +404,15 @@ const PerceptronModel::Slot* PerceptronModel::Find(uint64_t key) const {
 }
 
 // Two builds of the scoring loop, chosen at load time (ifunc): AVX2 where the CPU has it
-// (8-float adds), SSE2 otherwise. Both add the same floats in the same order.
-__attribute__((target_clones("avx2", "default")))
+// (8-float adds), SSE2 otherwise. Both add the same floats in the same order. GCC only:
+// clang 14 does not emit the resolver for a member function (undefined reference), and
+// the fuzzing builds use clang.
+#if defined(__GNUC__) && !defined(__clang__)
+#define ANNALIST_SCORING_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define ANNALIST_SCORING_CLONES
+#endif
+ANNALIST_SCORING_CLONES
 void PerceptronModel::Tag(WordInfo* words, size_t n, Pos* out) const {
   MarkRare(words, n);
   uint64_t keys[kMaxFeatures];
