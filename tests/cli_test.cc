@@ -178,8 +178,8 @@ TEST_F(CliTest, NewActorsAndIssues) {
   CommandResult tsv = Annalist("code --threads 1 --format tsv --new-actor-length 3 --issues " + Path("issues.txt") +
                                dictionaries_ + Path("one.jsonl"));
   ASSERT_EQ(tsv.exit_code, 0);
-  EXPECT_TRUE(Contains(tsv.out, "\tsentence\tissues\n")) << tsv.out;
-  EXPECT_TRUE(Contains(tsv.out, "\tNUCLEAR\n")) << tsv.out;
+  EXPECT_TRUE(Contains(tsv.out, "\tsentence\tissues\tlocation\n")) << tsv.out;
+  EXPECT_TRUE(Contains(tsv.out, "\tNUCLEAR\t\n")) << tsv.out;
 }
 
 TEST_F(CliTest, OutputIsTheSameForAnyThreadCount) {

@@ -305,7 +305,7 @@ TEST(EventWriter, IssuesOnlyWhenPresent) {
   EXPECT_EQ(out.find("\"issues\""), std::string::npos);
   std::string tsv;
   AppendEventTsv(doc, event, &tsv);
-  EXPECT_EQ(tsv.substr(tsv.size() - 2), "\t\n");  // empty last column
+  EXPECT_EQ(tsv.substr(tsv.size() - 3), "\t\t\n");  // empty issues and location columns
 
   event.issues = {{"NUCLEAR", 2}, {"DIPLOMACY", 1}};
   out.clear();
@@ -316,11 +316,31 @@ TEST(EventWriter, IssuesOnlyWhenPresent) {
       << out;
   tsv.clear();
   AppendEventTsv(doc, event, &tsv);
-  EXPECT_EQ(tsv.substr(tsv.size() - 19), "\tNUCLEAR;DIPLOMACY\n");
+  EXPECT_EQ(tsv.substr(tsv.size() - 20), "\tNUCLEAR;DIPLOMACY\t\n");
   // One column per header field.
   std::string header = kEventTsvHeader;
   EXPECT_EQ(std::count(header.begin(), header.end(), '\t'), std::count(tsv.begin(), tsv.end(), '\t'));
-  EXPECT_EQ(header.substr(header.size() - 8), "\tissues\n");
+  EXPECT_EQ(header.substr(header.size() - 17), "\tissues\tlocation\n");
+
+  // Location: after modality, only when set; the last TSV column.
+  EXPECT_EQ(out.find("\"location\""), std::string::npos);
+  event.location.text = "Tehran";
+  event.location.span = {0, 6};
+  event.location.code = "IRN";
+  event.location.how = "clause";
+  out.clear();
+  AppendEventJson(doc, event, &out);
+  EXPECT_NE(out.find(",\"negated\":false,\"location\":{\"text\":\"Tehran\",\"span\":[0,6],\"code\":\"IRN\","
+                     "\"how\":\"clause\"},"),
+            std::string::npos)
+      << out;
+  tsv.clear();
+  AppendEventTsv(doc, event, &tsv);
+  EXPECT_EQ(tsv.substr(tsv.size() - 8), "\tTehran\n");
+  event.location.code.clear();
+  out.clear();
+  AppendEventJson(doc, event, &out);
+  EXPECT_NE(out.find("\"code\":null,\"how\""), std::string::npos) << out;
 }
 
 }  // namespace

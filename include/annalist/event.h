@@ -41,6 +41,17 @@ struct Event {
   std::string attributed_to;    // speaker of reported speech
   bool negated = false;
   std::string modality;         // "", "future", "conditional", "intent", ...
+  // Where the event happened (FIELD.md item 8): a country / capital / place named in a
+  // locative PP of the event's clause ("in Tehran", how "clause"), else the story's
+  // dateline place (how "dateline"); text empty = unknown. code: the place's country
+  // (first three letters of its actor code), empty when no dictionary knows the place.
+  struct Location {
+    std::string text;
+    Span span;
+    std::string code;
+    std::string how;  // "clause" | "dateline"
+  };
+  Location location;
   double confidence = 0.0;
   // Issues of the sentence (PETRARCH issues dictionary, --issues; petrarch2-behaviour.md
   // 1.7): (code, number of phrases found), in order of first mention. Empty when no issues

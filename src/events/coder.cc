@@ -73,6 +73,7 @@ struct Proto {
   std::string code, paired;
   dict::SourceRef ref;
   int verb = -1;
+  int pred = -1;  // the clause (Scratch::preds) whose locative PPs give Event::location
   bool negated = false;
   bool intent = false;
   Modality modality = Modality::kNone;
@@ -148,6 +149,7 @@ struct Scratch {
   std::vector<int> pred_of_item;
   std::vector<int> unit_end;  // per noun item: end item of its core unit
   std::vector<CodedActor> tmp;
+  std::vector<CodedActor> place;  // Event::location candidates
   std::vector<uint32_t> cand;
   MatchContext ctx;
   std::string buf;
@@ -184,6 +186,7 @@ class CoderImpl {
     std::vector<CodedActor> last_person_subject, last_other_subject;
     StoryContext story;
     bool story_discarded = false;
+    Event::Location dateline;  // the dateline place, the fallback Event::location
   };
 
   void CodeSentence(const Document& doc, uint32_t sentence_index, Scratch& s, DocState& st,
@@ -202,6 +205,8 @@ class CoderImpl {
                 std::vector<CodedActor>* out) const;
   void SentenceIssues(const Scratch& s, std::vector<std::pair<std::string, int>>* out) const;
   bool IsPlace(const Document& doc, const CodedActor& a) const;
+  bool ClauseLocation(const Document& doc, Scratch& s, int pi, Event::Location* loc) const;
+  void DatelineLocation(const Document& doc, Scratch& s, Event::Location* loc) const;
   bool IsOwnForce(const CodedActor& a) const;
   void CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const;
   bool ApplyTransformation(const std::string& outer_code, const Proto& inner, bool inner_src_is_outer,
@@ -627,6 +632,86 @@ bool CoderImpl::IsPlace(const Document& doc, const CodedActor& a) const {
   return true;
 }
 
+// Event::location from the clause of predicate `pi`: the first country / capital / place
+// named in a locative PP ("arrested protesters in Tehran", "In Gaza, troops ...", "protesters
+// in Tehran clashed ..."), the same reading of a locative place as FindTarget's. The scope
+// is the clause's subject and post-verb scope, and for a main clause the words before its
+// subject (a fronted PP).
+bool CoderImpl::ClauseLocation(const Document& doc, Scratch& s, int pi, Event::Location* loc) const {
+  if (pi < 0 || pi >= static_cast<int>(s.preds.size())) return false;
+  const auto& it = s.items;
+  const Pred& p = s.preds[pi];
+  if (p.verb < 0) return false;
+  const int n_items = static_cast<int>(it.size());
+  auto scan = [&](int first, int end) {
+    first = std::max(first, 0);
+    end = std::min(end, n_items);
+    for (int j = first; j + 1 < end; ++j) {
+      if (it[j].kind != ItemKind::kPrep || it[j + 1].kind != ItemKind::kNoun) continue;
+      if (!Is(s.view.norm[it[j].first],
+              {"IN", "AT", "NEAR", "FROM", "INSIDE", "OUTSIDE", "THROUGHOUT", "ACROSS", "AROUND"}))
+        continue;
+      const int e2 = std::min(s.unit_end[j + 1] > j + 1 ? s.unit_end[j + 1] : j + 2, end);
+      Actors(doc, s, j + 1, e2, &s.place);
+      if (s.place.empty()) continue;
+      const CodedActor& pl = s.place[0];
+      // PETRARCH-2 dictionaries have no kinds: as for the agent's country above, a bare
+      // country code (or country + region, "PSEGZA") named by a noun that ends its phrase.
+      const bool named_place =
+          pl.has_actor && pl.end_token > 0 && pl.end_token <= doc.tokens.size() &&
+          IsNoun(doc.tokens[pl.end_token - 1].pos) &&
+          !(pl.end_token < doc.tokens.size() &&
+            (IsNoun(doc.tokens[pl.end_token].pos) || IsAdjective(doc.tokens[pl.end_token].pos)));
+      if (kb_ ? !IsPlace(doc, pl) : !(named_place && (pl.code.size() == 3 || pl.code.size() == 6))) continue;
+      if (pl.end_token <= pl.first_token || pl.code.size() < 3) continue;
+      loc->span.begin = doc.tokens[pl.first_token].span.begin;
+      loc->span.end = doc.tokens[pl.end_token - 1].span.end;
+      loc->text = std::string(doc.Slice(loc->span));
+      loc->code = pl.code.substr(0, 3);
+      loc->how = "clause";
+      return true;
+    }
+    return false;
+  };
+  const int start = p.subj_first >= 0 && p.subj_first < p.verb ? p.subj_first : p.verb;
+  if (scan(start, p.verb)) return true;
+  if (scan(p.verb + 1, TargetScopeEnd(s, pi))) return true;
+  if (p.kind == PredKind::kMain && p.subj_first > 0 && scan(0, p.subj_first)) return true;
+  return false;
+}
+
+// The dateline place ("TEHRAN, Jan. 12 (Reuters) -"), matched against the actor
+// dictionaries like a sentence; the code is the first actor's country, empty if none.
+void CoderImpl::DatelineLocation(const Document& doc, Scratch& s, Event::Location* loc) const {
+  *loc = Event::Location{};
+  const Span place = doc.dateline_place;
+  if (place.empty() || place.end > doc.text.size()) return;
+  loc->text = std::string(doc.Slice(place));
+  loc->span = place;
+  loc->how = "dateline";
+  Sentence sent;
+  sent.span = place;
+  auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), place.begin,
+                                [](const Token& t, uint32_t b) { return t.span.begin < b; });
+  sent.first_token = static_cast<uint32_t>(first - doc.tokens.begin());
+  sent.end_token = sent.first_token;
+  while (sent.end_token < doc.tokens.size() && doc.tokens[sent.end_token].span.end <= place.end) ++sent.end_token;
+  if (sent.end_token == sent.first_token) return;
+  LookupWords(d_.vocab, doc, sent, &s.words);
+  FindActorMatches(d_, doc, sent, s.words, &s.matches, nullptr);
+  for (const ActorMatch& m : s.matches) {
+    if (m.kind != ActorMatch::Kind::kActor || m.code.size() < 3 || m.index >= d_.actors.size()) continue;
+    if (kb_) {
+      const std::string& kind = d_.actors[m.index].kind;
+      if (kind != "capital" && kind != "country" && kind != "territory" && kind != "region") continue;
+    }
+    loc->code = m.code.substr(0, 3);
+    break;
+  }
+  s.matches.clear();
+  s.words.clear();
+}
+
 bool CoderImpl::IsOwnForce(const CodedActor& a) const {
   if (a.has_actor || a.code.size() != 6 || a.code.compare(0, 3, "---") != 0) return false;
   return a.code.compare(3, 3, "MIL") == 0 || a.code.compare(3, 3, "COP") == 0;
@@ -991,6 +1076,7 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
   int found_item = -1;
 
   auto finish = [&](Proto& ev) {
+    if (ev.pred < 0) ev.pred = pi;
     if (ev.negated) {
       const char* neg = NegateCode(ev.code);
       if (!neg) return;
@@ -1140,6 +1226,7 @@ void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Pr
           acc.code = "112";
           acc.ref = ref;
           acc.verb = p.verb;
+          acc.pred = pi;
           acc.src = p.subject;
           acc.src_how = e.src_how;
           acc.tgt = child.subject;
@@ -1648,6 +1735,7 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     return r;
   };
   const size_t first_event = events->size();
+  Event::Location location;  // of the proto being emitted
   auto push = [&](const Proto& pr, const CodedActor& a, const CodedActor* b, const std::string& code) {
     if (a.code.empty()) return;
     if (b && a.code == b->code) return;  // 5.2 item 11
@@ -1667,6 +1755,7 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     }
     ev.rule = d_.Describe(pr.ref);
     ev.negated = pr.negated;
+    ev.location = location;
     const std::vector<CodedActor>& said_by = !pr.speaker.empty() ? pr.speaker : speaker;
     if (!said_by.empty()) {
       // The speaker's canonical name when the knowledge base knows them, else their words.
@@ -1690,6 +1779,7 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
     events->push_back(std::move(ev));
   };
   for (const Proto& pr : s.protos) {
+    if (!ClauseLocation(doc, s, pr.pred, &location)) location = st.dateline;
     const bool forward = !pr.code.empty() && pr.code != "---";
     if (!forward) {
       // Reverse-only code ("[:030]"): target -> source.
@@ -1727,6 +1817,7 @@ void CoderImpl::CodeSentence(const Document& doc, uint32_t si, Scratch& s, DocSt
 void CoderImpl::CodeDocument(const Document& doc, std::vector<Event>* events) const {
   thread_local Scratch scratch;
   DocState st;
+  DatelineLocation(doc, scratch, &st.dateline);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     if (st.story_discarded) break;
     CodeSentence(doc, si, scratch, st, events);

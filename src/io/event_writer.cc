@@ -215,6 +215,18 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
     AppendKey("modality", out);
     AppendJsonString(event.modality, out);
   }
+  if (!event.location.text.empty()) {  // only when the coder found a place
+    AppendKey("location", out);
+    out->append("{\"text\":");
+    AppendJsonString(event.location.text, out);
+    out->append(",\"span\":");
+    AppendSpan(event.location.span, out);
+    out->append(",\"code\":");
+    AppendStringOrNull(event.location.code, out);
+    out->append(",\"how\":");
+    AppendJsonString(event.location.how, out);
+    out->push_back('}');
+  }
   if (event.confidence > 0) {  // provenance field: present only when the coder set it
     AppendKey("confidence", out);
     AppendDouble(event.confidence, out);
@@ -240,7 +252,7 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
 
 const char kEventTsvHeader[] =
     "event_id\tdoc_id\tsentence_index\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tplover\t"
-    "source_text\tverb_text\ttarget_text\tattributed_to\tnegated\tmodality\tconfidence\trule\tsentence\tissues\n";
+    "source_text\tverb_text\ttarget_text\tattributed_to\tnegated\tmodality\tconfidence\trule\tsentence\tissues\tlocation\n";
 
 namespace {
 
@@ -287,6 +299,7 @@ void AppendEventTsv(const Document& doc, const Event& event, std::string* out) {
     issues.append(issue.first);
   }
   AppendTsvField(issues, out);
+  AppendTsvField(event.location.text, out);
   out->back() = '\n';
 }
 
