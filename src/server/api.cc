@@ -2,10 +2,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "annotate/ontology.h"
 #include "io/event_writer.h"
 #include "server/web_assets.h"
 
@@ -378,8 +380,7 @@ HttpResponse Api::Counts(const HttpRequest& request) const {
       if (value == "day") period = Period::kDay;
       else if (value == "week") period = Period::kWeek;
       else if (value == "month") period = Period::kMonth;
-      else if (value == "year") period = Period::kYear;
-      else return JsonError(400, "bad value for parameter 'by' (day, week, month, year)");
+      else return JsonError(400, "bad value for parameter 'by' (day, week, month)");
       by = value;
     } else if (name == "dyad") {
       if (value != "0" && value != "1") return JsonError(400, "bad value for parameter 'dyad' (0 or 1)");
@@ -415,9 +416,38 @@ HttpResponse Api::Counts(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Meta() const {
+  // Roots with their names and the PLOVER types, from the ontology table the coder uses
+  // (data/cameo_ontology.tsv), so the page's menus never disagree with the data.
+  static const std::string vocabulary = [] {
+    std::string out = ",\"roots\":[";
+    std::set<std::string> plover;
+    char code[8];
+    for (int root = 1; root <= 20; ++root) {
+      std::snprintf(code, sizeof code, "%02d", root);
+      const CameoCode* known = LookupCameo(code);
+      if (root > 1) out += ",";
+      out += "{\"code\":\"" + std::string(code) + "\",\"name\":";
+      AppendJsonString(known ? known->name : "", &out);
+      out += "}";
+      if (known != nullptr && !known->plover.empty()) plover.insert(known->plover);
+      for (int sub = 0; sub <= 99; ++sub) {
+        std::snprintf(code, sizeof code, sub < 10 ? "%02d%d" : "%02d%02d", root, sub);
+        const CameoCode* entry = LookupCameo(code);
+        if (entry != nullptr && entry->code == code && !entry->plover.empty()) plover.insert(entry->plover);
+      }
+    }
+    out += "],\"plover\":[";
+    bool first = true;
+    for (const std::string& type : plover) {
+      if (!first) out += ",";
+      first = false;
+      AppendJsonString(type, &out);
+    }
+    return out + "]";
+  }();
   std::string body = "{\"name\":\"annalist\",\"limits\":{\"max_page\":" + std::to_string(limits_.max_page) +
                      ",\"max_offset\":" + std::to_string(limits_.max_offset) +
-                     ",\"max_count_rows\":" + std::to_string(limits_.max_count_rows) + "}}";
+                     ",\"max_count_rows\":" + std::to_string(limits_.max_count_rows) + "}" + vocabulary + "}";
   return JsonOk(std::move(body));
 }
 

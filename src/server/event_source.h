@@ -70,10 +70,10 @@ struct ArticleRecord {
   std::vector<MentionRecord> mentions;  // in text order
 };
 
-enum class Period { kDay, kWeek, kMonth, kYear };
+enum class Period { kDay, kWeek, kMonth };
 
 struct CountRow {
-  std::string period;          // "2024-03-07", "2024-W10", "2024-03", "2024"
+  std::string period;          // day "2024-03-07", week (its Monday) "2024-03-04", month "2024-03"
   std::string source, target;  // empty unless counted by dyad
   uint64_t events = 0;
   double goldstein = 0;        // sum over the events
