@@ -1,0 +1,135 @@
+// The store's tables (docs/store.md). SQLite and PostgreSQL share the columns; they
+// differ in the auto-numbered article key and the full-text index (FTS5 / tsvector GIN).
+#include "store/schema.h"
+
+#include <string>
+
+namespace annalist::store {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+// Columns of events and mentions, shared by both dialects. Dates are YYYYMMDD integers
+// (0 = unknown), booleans 0/1, an absent target is ''.
+constexpr char kCommonTables[] = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL, target TEXT NOT NULL,
+  source_country TEXT NOT NULL, source_sector TEXT NOT NULL,
+  target_country TEXT NOT NULL, target_sector TEXT NOT NULL,
+  code TEXT NOT NULL, root TEXT NOT NULL, plover TEXT NOT NULL,
+  quad_class INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL,
+  date INTEGER NOT NULL,
+  place TEXT NOT NULL, place_key TEXT NOT NULL, place_country TEXT NOT NULL,
+  latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+  first_report INTEGER NOT NULL, last_report INTEGER NOT NULL,
+  mentions INTEGER NOT NULL, articles INTEGER NOT NULL, publishers INTEGER NOT NULL,
+  words TEXT NOT NULL, sentence TEXT NOT NULL, first_article_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_date ON events (date, id);
+CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date);
+CREATE INDEX IF NOT EXISTS events_root ON events (root, date);
+CREATE INDEX IF NOT EXISTS events_quad ON events (quad_class, date);
+CREATE INDEX IF NOT EXISTS events_plover ON events (plover, date);
+CREATE INDEX IF NOT EXISTS events_source ON events (source);
+CREATE INDEX IF NOT EXISTS events_target ON events (target);
+CREATE TABLE IF NOT EXISTS mentions (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, event_id TEXT NOT NULL,
+  sentence_index INTEGER NOT NULL, sentence TEXT NOT NULL,
+  sentence_begin INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+  source TEXT NOT NULL, source_text TEXT, source_name TEXT, source_begin INTEGER, source_end INTEGER,
+  target TEXT NOT NULL, target_text TEXT, target_name TEXT, target_begin INTEGER, target_end INTEGER,
+  verb_text TEXT, verb_begin INTEGER, verb_end INTEGER,
+  code TEXT NOT NULL, root TEXT NOT NULL, plover TEXT NOT NULL,
+  quad_class INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL, date INTEGER NOT NULL,
+  rule TEXT, confidence DOUBLE PRECISION, negated INTEGER NOT NULL,
+  modality TEXT, attributed_to TEXT, clause TEXT,
+  place TEXT, place_country TEXT, place_begin INTEGER, place_end INTEGER, place_how TEXT,
+  latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+  publisher TEXT NOT NULL, published INTEGER NOT NULL, words TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx));
+CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id, publisher);
+CREATE TABLE IF NOT EXISTS actors (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL);
+)SQL";
+
+constexpr char kSqliteArticles[] = R"SQL(
+CREATE TABLE IF NOT EXISTS articles (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE, url TEXT, publisher TEXT NOT NULL, title TEXT,
+  published INTEGER NOT NULL, text TEXT NOT NULL, checksum TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
+  title, text, content='articles', content_rowid='seq');
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+)SQL";
+
+constexpr char kPostgresArticles[] = R"SQL(
+CREATE TABLE IF NOT EXISTS articles (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE, url TEXT, publisher TEXT NOT NULL, title TEXT,
+  published INTEGER NOT NULL, text TEXT NOT NULL, checksum TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_fts ON articles
+  USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || text));
+)SQL";
+
+}  // namespace
+
+Status CreateSchema(SqlConnection* db) {
+  const bool sqlite = db->dialect() == Dialect::kSqlite;
+  if (Status status = db->BeginWrite(); !status.ok()) return status;
+  std::string sql = std::string(sqlite ? kSqliteArticles : kPostgresArticles) + kCommonTables;
+  Status status = db->Exec(sql);
+  if (status.ok()) {
+    status = db->Exec("INSERT INTO meta (key, value) VALUES ('schema_version', '" + std::to_string(kSchemaVersion) +
+                      "') ON CONFLICT (key) DO NOTHING");
+  }
+  if (!status.ok()) {
+    (void)db->Exec("ROLLBACK");
+    return status;
+  }
+  return db->Exec("COMMIT");
+}
+
+std::string FullTextCondition(Dialect dialect) {
+  if (dialect == Dialect::kSqlite) {
+    return "SELECT a.id FROM articles a WHERE a.seq IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)";
+  }
+  return "SELECT a.id FROM articles a WHERE to_tsvector('simple', coalesce(a.title, '') || ' ' || a.text) @@ "
+         "plainto_tsquery('simple', ?)";
+}
+
+std::string FullTextQuery(Dialect dialect, const std::string& words) {
+  if (dialect == Dialect::kPostgres) return words;
+  // FTS5: every word a quoted string (AND), so operators and punctuation are literal.
+  std::string query;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!query.empty()) query += ' ';
+    query += '"';
+    for (char c : word) {
+      if (c == '"') query += '"';
+      query += c;
+    }
+    query += '"';
+    word.clear();
+  };
+  for (char c : words) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      flush();
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return query;
+}
+
+}  // namespace annalist::store

@@ -1,0 +1,21 @@
+// Creating the store's tables, and the dialect-specific full-text search.
+#ifndef ANNALIST_STORE_SCHEMA_H_
+#define ANNALIST_STORE_SCHEMA_H_
+
+#include <string>
+
+#include "store/sql.h"
+
+namespace annalist::store {
+
+// Creates missing tables and indexes (idempotent, in one write transaction).
+Status CreateSchema(SqlConnection* db);
+
+// A subquery returning the ids of articles whose title or text contain the words bound to
+// its one `?` (the value is FullTextQuery(dialect, words)).
+std::string FullTextCondition(Dialect dialect);
+std::string FullTextQuery(Dialect dialect, const std::string& words);
+
+}  // namespace annalist::store
+
+#endif  // ANNALIST_STORE_SCHEMA_H_

@@ -1,0 +1,455 @@
+// Store: opening, and the write path (articles in, mentions merged into events).
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "annalist/store.h"
+#include "io/event_writer.h"
+#include "store/merge.h"
+#include "store/schema.h"
+#include "store/sql.h"
+#include "store/store_internal.h"
+
+namespace annalist {
+
+using store::MergeKey;
+using store::SqlStatement;
+
+namespace {
+
+// Most content words kept per event for the wording test (the union of its mentions').
+constexpr size_t kMaxEventWords = 256;
+
+uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string Hex16(uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof(buffer), "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+void BindSpan(SqlStatement* stmt, int index, const Span& span) {
+  if (span.empty()) {
+    stmt->BindNull(index);
+    stmt->BindNull(index + 1);
+  } else {
+    stmt->BindInt(index, span.begin);
+    stmt->BindInt(index + 1, span.end);
+  }
+}
+
+void BindOptionalText(SqlStatement* stmt, int index, const std::string& text) {
+  if (text.empty()) {
+    stmt->BindNull(index);
+  } else {
+    stmt->BindText(index, text);
+  }
+}
+
+}  // namespace
+
+store::SqlStatement* Store::Impl::Statement(const std::string& sql, Status* status) {
+  auto found = statements.find(sql);
+  if (found != statements.end()) {
+    found->second->Reset();
+    return found->second.get();
+  }
+  auto prepared = db->Prepare(sql);
+  if (!prepared.ok()) {
+    *status = prepared.status();
+    return nullptr;
+  }
+  SqlStatement* stmt = prepared->get();
+  statements.emplace(sql, prepared.TakeValue());
+  return stmt;
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Store::~Store() {
+  if (impl_ != nullptr && impl_->in_batch) RollbackBatch();
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target, const StoreOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  auto db = store::IsPostgresUrl(target) ? store::OpenPostgres(target, options.read_only)
+                                         : store::OpenSqlite(target, options.read_only, options.busy_timeout_ms);
+  if (!db.ok()) return db.status();
+  impl->db = db.TakeValue();
+  if (!options.read_only) {
+    if (Status status = store::CreateSchema(impl->db.get()); !status.ok()) {
+      return Status(status.code(), target + ": cannot create the schema: " + status.message());
+    }
+  } else {
+    // A read-only handle on a file that is not a store fails here, not at the first query.
+    Status status;
+    SqlStatement* stmt = impl->Statement("SELECT value FROM meta WHERE key = 'schema_version'", &status);
+    Result<bool> row = stmt != nullptr ? stmt->Step() : Result<bool>(status);
+    if (!row.ok() || !*row) return InvalidArgument(target + ": not an annalist store (no schema_version)");
+    stmt->Reset();
+  }
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Status Store::BeginBatch() {
+  if (impl_->options.read_only) return InvalidArgument("store opened read-only");
+  if (impl_->in_batch) return InvalidArgument("BeginBatch: a batch is already open");
+  if (Status status = impl_->db->BeginWrite(); !status.ok()) return status;
+  impl_->in_batch = true;
+  return Status::Ok();
+}
+
+Status Store::CommitBatch() {
+  if (!impl_->in_batch) return InvalidArgument("CommitBatch: no batch open");
+  impl_->in_batch = false;
+  Status status = impl_->db->Exec("COMMIT");
+  if (!status.ok()) (void)impl_->db->Exec("ROLLBACK");
+  return status;
+}
+
+void Store::RollbackBatch() {
+  if (!impl_->in_batch) return;
+  impl_->in_batch = false;
+  (void)impl_->db->Exec("ROLLBACK");
+}
+
+std::string Store::Checksum(const Document& doc) {
+  uint64_t hash = 14695981039346656037ull;
+  for (std::string_view part : {std::string_view(doc.id), std::string_view(doc.title), std::string_view(doc.source),
+                                std::string_view(doc.url), std::string_view(doc.text)}) {
+    hash = Fnv1a(hash, part);
+    hash = Fnv1a(hash, std::string_view("\x1f", 1));
+  }
+  hash = Fnv1a(hash, std::to_string(doc.date));
+  return Hex16(hash);
+}
+
+Result<bool> Store::HasArticle(const std::string& id, const std::string& checksum) {
+  Status status;
+  SqlStatement* stmt = impl_->Statement("SELECT checksum FROM articles WHERE id = ?", &status);
+  if (stmt == nullptr) return status;
+  stmt->BindText(1, id);
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  const bool same = *row && stmt->Text(0) == checksum;
+  stmt->Reset();
+  return same;
+}
+
+namespace {
+
+// Recounts an event's mentions, articles, publishers and report dates from its mentions;
+// deletes it when none is left. Used after mentions were removed (re-ingest).
+Status RecountEvent(Store::Impl* impl, const std::string& event_id) {
+  Status status;
+  SqlStatement* count = impl->Statement(
+      "SELECT COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT publisher), "
+      "MIN(CASE WHEN published > 0 THEN published END), MAX(published) FROM mentions WHERE event_id = ?",
+      &status);
+  if (count == nullptr) return status;
+  count->BindText(1, event_id);
+  Result<bool> row = count->Step();
+  if (!row.ok()) return row.status();
+  const int64_t mentions = count->Int(0), articles = count->Int(1), publishers = count->Int(2);
+  const int64_t first = count->IsNull(3) ? 0 : count->Int(3), last = count->IsNull(4) ? 0 : count->Int(4);
+  count->Reset();
+  if (mentions == 0) {
+    SqlStatement* drop = impl->Statement("DELETE FROM events WHERE id = ?", &status);
+    if (drop == nullptr) return status;
+    drop->BindText(1, event_id);
+    return drop->Run();
+  }
+  SqlStatement* update = impl->Statement(
+      "UPDATE events SET mentions = ?, articles = ?, publishers = ?, first_report = ?, last_report = ? WHERE id = ?",
+      &status);
+  if (update == nullptr) return status;
+  update->BindInt(1, mentions);
+  update->BindInt(2, articles);
+  update->BindInt(3, publishers);
+  update->BindInt(4, first);
+  update->BindInt(5, last);
+  update->BindText(6, event_id);
+  return update->Run();
+}
+
+Status RemoveArticle(Store::Impl* impl, const std::string& article_id) {
+  Status status;
+  SqlStatement* select = impl->Statement("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", &status);
+  if (select == nullptr) return status;
+  select->BindText(1, article_id);
+  std::vector<std::string> events;
+  for (;;) {
+    Result<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    events.push_back(select->Text(0));
+  }
+  select->Reset();
+  for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?", "DELETE FROM articles WHERE id = ?"}) {
+    SqlStatement* remove = impl->Statement(sql, &status);
+    if (remove == nullptr) return status;
+    remove->BindText(1, article_id);
+    if (status = remove->Run(); !status.ok()) return status;
+  }
+  for (const std::string& event_id : events) {
+    if (status = RecountEvent(impl, event_id); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+struct Candidate {
+  std::string id;
+  MergeKey key;
+  double score = -1.0;
+};
+
+// The stored event `key` joins: the best-scoring candidate in the dyad's countries and
+// date window, or none.
+Status FindEvent(Store::Impl* impl, const MergeKey& key, Candidate* best) {
+  best->score = -1.0;
+  if (!impl->options.merge.enabled) return Status::Ok();
+  Status status;
+  SqlStatement* stmt = impl->Statement(
+      "SELECT id, source, target, root, plover, date, place_key, words FROM events "
+      "WHERE source_country = ? AND target_country = ? AND date >= ? AND date <= ? ORDER BY date, id",
+      &status);
+  if (stmt == nullptr) return status;
+  stmt->BindText(1, store::ActorCountry(key.source));
+  stmt->BindText(2, store::ActorCountry(key.target));
+  const int64_t gap = impl->options.merge.max_day_gap;
+  stmt->BindInt(3, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) - gap));
+  stmt->BindInt(4, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) + gap));
+  Candidate candidate;
+  for (;;) {
+    Result<bool> row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    candidate.key.source = stmt->Text(1);
+    candidate.key.target = stmt->Text(2);
+    candidate.key.root = stmt->Text(3);
+    candidate.key.plover = stmt->Text(4);
+    candidate.key.date = static_cast<int32_t>(stmt->Int(5));
+    candidate.key.place_key = stmt->Text(6);
+    candidate.key.words = store::SplitWords(stmt->Text(7));
+    const double score = store::MergeScore(impl->options.merge, key, candidate.key);
+    if (score > best->score) {  // ties: the earliest (date, id) wins, so the result is deterministic
+      best->score = score;
+      best->id = stmt->Text(0);
+      best->key = std::move(candidate.key);
+    }
+  }
+  stmt->Reset();
+  return Status::Ok();
+}
+
+Status InsertArticle(Store::Impl* impl, const Document& doc, const std::string& checksum) {
+  Status status;
+  SqlStatement* stmt = impl->Statement(
+      "INSERT INTO articles (id, url, publisher, title, published, text, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      &status);
+  if (stmt == nullptr) return status;
+  stmt->BindText(1, doc.id);
+  BindOptionalText(stmt, 2, doc.url);
+  stmt->BindText(3, doc.source);
+  BindOptionalText(stmt, 4, doc.title);
+  stmt->BindInt(5, doc.date);
+  stmt->BindText(6, doc.text);
+  stmt->BindText(7, checksum);
+  return stmt->Run();
+}
+
+Status InsertMention(Store::Impl* impl, const Document& doc, const Event& event, int index, const std::string& event_id,
+                     const MergeKey& key) {
+  Status status;
+  SqlStatement* stmt = impl->Statement(
+      "INSERT INTO mentions (article_id, idx, id, event_id, sentence_index, sentence, sentence_begin, sentence_end, "
+      "source, source_text, source_name, source_begin, source_end, target, target_text, target_name, target_begin, "
+      "target_end, verb_text, verb_begin, verb_end, code, root, plover, quad_class, goldstein, date, rule, "
+      "confidence, negated, modality, attributed_to, clause, place, place_country, place_begin, place_end, "
+      "place_how, latitude, longitude, publisher, published, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      &status);
+  if (stmt == nullptr) return status;
+  stmt->BindText(1, doc.id);
+  stmt->BindInt(2, index);
+  stmt->BindText(3, EventId(event));
+  stmt->BindText(4, event_id);
+  stmt->BindInt(5, event.sentence_index);
+  stmt->BindText(6, doc.Slice(event.sentence));
+  stmt->BindInt(7, event.sentence.begin);
+  stmt->BindInt(8, event.sentence.end);
+  stmt->BindText(9, event.source.code);
+  BindOptionalText(stmt, 10, event.source.text);
+  BindOptionalText(stmt, 11, event.source.name);
+  BindSpan(stmt, 12, event.source.span);
+  stmt->BindText(14, event.target.code);
+  BindOptionalText(stmt, 15, event.target.text);
+  BindOptionalText(stmt, 16, event.target.name);
+  BindSpan(stmt, 17, event.target.span);
+  BindOptionalText(stmt, 19, event.verb.empty() ? std::string() : std::string(doc.Slice(event.verb)));
+  BindSpan(stmt, 20, event.verb);
+  stmt->BindText(22, event.code);
+  stmt->BindText(23, event.root);
+  stmt->BindText(24, event.plover);
+  stmt->BindInt(25, event.quad_class);
+  stmt->BindDouble(26, event.goldstein);
+  stmt->BindInt(27, key.date);
+  BindOptionalText(stmt, 28, event.rule);
+  stmt->BindDouble(29, event.confidence);
+  stmt->BindInt(30, event.negated ? 1 : 0);
+  BindOptionalText(stmt, 31, event.modality);
+  BindOptionalText(stmt, 32, event.attributed_to);
+  stmt->BindNull(33);  // clause type: not on Event yet
+  BindOptionalText(stmt, 34, event.location.text);
+  BindOptionalText(stmt, 35, event.location.code);
+  BindSpan(stmt, 36, event.location.span);
+  BindOptionalText(stmt, 38, event.location.how);
+  stmt->BindNull(39);  // coordinates: not on Event yet
+  stmt->BindNull(40);
+  stmt->BindText(41, doc.source);
+  stmt->BindInt(42, doc.date);
+  stmt->BindText(43, store::JoinWords(key.words));
+  return stmt->Run();
+}
+
+Status InsertEvent(Store::Impl* impl, const Document& doc, const Event& event, const MergeKey& key, std::string* id) {
+  Status status;
+  // The id of the first mention; should an old event already hold it (its article was
+  // re-ingested and coded differently), a suffix keeps ids unique.
+  *id = EventId(event);
+  SqlStatement* exists = impl->Statement("SELECT 1 FROM events WHERE id = ?", &status);
+  if (exists == nullptr) return status;
+  for (int attempt = 1;; ++attempt) {
+    exists->BindText(1, *id);
+    Result<bool> row = exists->Step();
+    exists->Reset();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    *id = Hex16(Fnv1a(14695981039346656037ull, EventId(event) + "#" + std::to_string(attempt)));
+  }
+  SqlStatement* stmt = impl->Statement(
+      "INSERT INTO events (id, source, target, source_country, source_sector, target_country, target_sector, code, "
+      "root, plover, quad_class, goldstein, date, place, place_key, place_country, latitude, longitude, "
+      "first_report, last_report, mentions, articles, publishers, words, sentence, first_article_id) VALUES (?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)",
+      &status);
+  if (stmt == nullptr) return status;
+  stmt->BindText(1, *id);
+  stmt->BindText(2, event.source.code);
+  stmt->BindText(3, event.target.code);
+  stmt->BindText(4, store::ActorCountry(event.source.code));
+  stmt->BindText(5, store::ActorSector(event.source.code));
+  stmt->BindText(6, store::ActorCountry(event.target.code));
+  stmt->BindText(7, store::ActorSector(event.target.code));
+  stmt->BindText(8, event.code);
+  stmt->BindText(9, event.root);
+  stmt->BindText(10, event.plover);
+  stmt->BindInt(11, event.quad_class);
+  stmt->BindDouble(12, event.goldstein);
+  stmt->BindInt(13, key.date);
+  stmt->BindText(14, event.location.text);
+  stmt->BindText(15, key.place_key);
+  stmt->BindText(16, event.location.code);
+  stmt->BindNull(17);
+  stmt->BindNull(18);
+  stmt->BindInt(19, doc.date);
+  stmt->BindInt(20, doc.date);
+  stmt->BindText(21, store::JoinWords(key.words));
+  stmt->BindText(22, doc.Slice(event.sentence));
+  stmt->BindText(23, doc.id);
+  return stmt->Run();
+}
+
+// Counts a new mention on its event (inserted before the mention itself).
+Status CountMention(Store::Impl* impl, const Document& doc, const std::string& event_id, bool new_article,
+                    const std::vector<std::string>& words) {
+  Status status;
+  SqlStatement* seen = impl->Statement("SELECT 1 FROM mentions WHERE event_id = ? AND publisher = ? LIMIT 1", &status);
+  if (seen == nullptr) return status;
+  seen->BindText(1, event_id);
+  seen->BindText(2, doc.source);
+  Result<bool> row = seen->Step();
+  seen->Reset();
+  if (!row.ok()) return row.status();
+  SqlStatement* stmt = impl->Statement(
+      "UPDATE events SET mentions = mentions + 1, articles = articles + ?, publishers = publishers + ?, "
+      "first_report = CASE WHEN first_report = 0 OR (? > 0 AND ? < first_report) THEN ? ELSE first_report END, "
+      "last_report = CASE WHEN ? > last_report THEN ? ELSE last_report END, words = ? WHERE id = ?",
+      &status);
+  if (stmt == nullptr) return status;
+  stmt->BindInt(1, new_article ? 1 : 0);
+  stmt->BindInt(2, *row ? 0 : 1);
+  for (int index : {3, 4, 5, 6, 7}) stmt->BindInt(index, doc.date);
+  stmt->BindText(8, store::JoinWords(words));
+  stmt->BindText(9, event_id);
+  return stmt->Run();
+}
+
+Status InsertActor(Store::Impl* impl, const ActorRef& actor) {
+  if (actor.code.empty()) return Status::Ok();
+  Status status;
+  SqlStatement* stmt = impl->Statement(
+      "INSERT INTO actors (code, name, country, sector) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+      "name = excluded.name WHERE actors.name = '' AND excluded.name <> ''",
+      &status);
+  if (stmt == nullptr) return status;
+  stmt->BindText(1, actor.code);
+  stmt->BindText(2, actor.name);
+  stmt->BindText(3, store::ActorCountry(actor.code));
+  stmt->BindText(4, store::ActorSector(actor.code));
+  return stmt->Run();
+}
+
+}  // namespace
+
+Status Store::PutArticle(const Document& doc, const std::vector<Event>& events) {
+  if (!impl_->in_batch) return InvalidArgument("PutArticle outside a batch (BeginBatch first)");
+  Status status = RemoveArticle(impl_.get(), doc.id);
+  if (status.ok()) status = InsertArticle(impl_.get(), doc, Checksum(doc));
+  std::set<std::string> joined;  // events this article already counts in
+  for (size_t index = 0; status.ok() && index < events.size(); ++index) {
+    const Event& event = events[index];
+    MergeKey key = store::KeyOfEvent(doc, event);
+    Candidate best;
+    status = FindEvent(impl_.get(), key, &best);
+    std::string event_id = best.id;
+    std::vector<std::string> words = key.words;
+    if (status.ok() && best.score < 0) {
+      status = InsertEvent(impl_.get(), doc, event, key, &event_id);
+    } else if (status.ok()) {
+      words = store::UnionWords(best.key.words, key.words, kMaxEventWords);
+    }
+    if (status.ok()) status = CountMention(impl_.get(), doc, event_id, joined.insert(event_id).second, words);
+    if (status.ok()) status = InsertMention(impl_.get(), doc, event, static_cast<int>(index), event_id, key);
+    if (status.ok()) status = InsertActor(impl_.get(), event.source);
+    if (status.ok()) status = InsertActor(impl_.get(), event.target);
+  }
+  if (!status.ok()) return Status(status.code(), doc.id + ": " + status.message());
+  return Status::Ok();
+}
+
+int32_t ParseIsoDate(const std::string& text) {
+  int year = 0, month = 0, day = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3) return 0;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) return 0;
+  return year * 10000 + month * 100 + day;
+}
+
+std::string FormatIsoDate(int32_t date) {
+  if (date <= 0) return std::string();
+  char buffer[16];
+  std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", date / 10000, (date / 100) % 100, date % 100);
+  return buffer;
+}
+
+}  // namespace annalist

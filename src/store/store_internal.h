@@ -1,0 +1,29 @@
+// Shared by the store's write path (store.cc) and read path (store_read.cc).
+#ifndef ANNALIST_STORE_STORE_INTERNAL_H_
+#define ANNALIST_STORE_STORE_INTERNAL_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "annalist/store.h"
+#include "store/sql.h"
+
+namespace annalist {
+
+struct Store::Impl {
+  std::unique_ptr<store::SqlConnection> db;
+  StoreOptions options;
+  bool in_batch = false;
+  // Prepared statements by their SQL; the store's SQL is a small fixed set plus the
+  // filter combinations a session uses.
+  std::unordered_map<std::string, std::unique_ptr<store::SqlStatement>> statements;
+
+  // The prepared statement for `sql`, reset and ready to bind; nullptr with `*status`
+  // set when it does not prepare.
+  store::SqlStatement* Statement(const std::string& sql, Status* status);
+};
+
+}  // namespace annalist
+
+#endif  // ANNALIST_STORE_STORE_INTERNAL_H_
