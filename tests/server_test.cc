@@ -383,23 +383,39 @@ TEST_F(ServerTest, SlowClientTimesOut) {
   EXPECT_EQ(Get("/api/meta").status, 200);
 }
 
-TEST_F(ServerTest, FullQueueAnswers503) {
+TEST_F(ServerTest, TooManyConnectionsAnswer503) {
   HttpServer::Options options;
   options.threads = 1;
-  options.max_pending = 1;
-  options.read_timeout_ms = 1500;
+  options.max_connections = 2;
   Start(options);
-  int busy = Connect();  // holds the only worker (sends nothing)
-  Send(busy, "G");
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  int waiting = Connect();  // queued
+  int idle = Connect();  // open and silent: costs no worker, but counts
+  int slow = Connect();
+  Send(slow, "GET /api/meta HTTP/1.1\r\nHo");
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   int refused = Connect();
-  Reply reply = Receive(refused, 1000);
-  EXPECT_EQ(reply.status, 503);
+  EXPECT_EQ(Receive(refused, 2000).status, 503);
   ::close(refused);
-  ::close(waiting);
-  ::close(busy);
+  // The one worker is free for the slow client's rest.
+  Send(slow, "st: localhost\r\n\r\n");
+  EXPECT_EQ(Receive(slow).status, 200);
+  ::close(slow);
+  ::close(idle);
+}
+
+TEST_F(ServerTest, IdleAndSlowClientsDoNotHoldTheWorkers) {
+  HttpServer::Options options;
+  options.threads = 1;
+  Start(options);
+  std::vector<int> silent;
+  for (int i = 0; i < 8; ++i) {
+    silent.push_back(Connect());
+    Send(silent.back(), "GET /api/events HTTP/1.1\r\n");  // never finished
+  }
+  auto start = std::chrono::steady_clock::now();
+  Reply reply = Get("/api/meta");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1000));
+  for (int fd : silent) ::close(fd);
 }
 
 }  // namespace

@@ -185,12 +185,14 @@ HeadParse ParseRequestHead(std::string_view buffer, const HttpLimits& limits, Ht
   size_t skipped = 0;
   while (skipped < buffer.size() && skipped < 4 && (buffer[skipped] == '\r' || buffer[skipped] == '\n')) ++skipped;
   std::string_view rest = buffer.substr(skipped);
+  // A request line far past the target limit is a 414 whether or not the head is complete
+  // (the same answer however the bytes were split across reads).
+  size_t line_end = rest.find('\n');
+  size_t line_bytes = line_end == std::string_view::npos ? rest.size() : line_end;
+  if (line_bytes > limits.max_target_bytes + 32) return Error(414, "request target too long");
   size_t head_end = FindHeadEnd(rest);
   if (head_end == std::string_view::npos) {
     // Not complete yet: fail early on what is already known to be too long.
-    size_t line_end = rest.find('\n');
-    size_t line_bytes = line_end == std::string_view::npos ? rest.size() : line_end;
-    if (line_bytes > limits.max_target_bytes + 32) return Error(414, "request target too long");
     if (skipped + rest.size() > limits.max_head_bytes) return Error(431, "request header fields too large");
     return HeadParse{};
   }

@@ -9,6 +9,8 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -70,26 +72,21 @@ bool WriteAll(int fd, std::string_view data, int timeout_ms) {
   return true;
 }
 
-// Reads what is available (waiting until the deadline) and appends it. Returns bytes
-// read, 0 at end of stream, -1 on error, -2 on timeout.
-ssize_t ReadSome(int fd, std::string* buffer, Clock::time_point deadline) {
-  int ready = PollUntil(fd, POLLIN, deadline);
-  if (ready == 0) return -2;
-  if (ready < 0) return -1;
-  char chunk[16 << 10];
-  while (true) {
-    ssize_t n = ::recv(fd, chunk, sizeof chunk, MSG_DONTWAIT);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return -2;
-    if (n > 0) buffer->append(chunk, static_cast<size_t>(n));
-    return n;
-  }
-}
-
-void SendErrorAndClose(int fd, int status, std::string_view message, int timeout_ms) {
+// Answers an error, then stops sending and drains (briefly) what the client still sends,
+// so that closing does not reset the connection before the client has read the answer.
+void SendErrorAndLinger(int fd, int status, std::string_view message, int timeout_ms) {
   std::string out;
   SerializeResponse(JsonError(status, message), false, false, &out);
-  WriteAll(fd, out, timeout_ms);
+  if (!WriteAll(fd, out, timeout_ms)) return;
+  ::shutdown(fd, SHUT_WR);
+  Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(200);
+  char chunk[16 << 10];
+  size_t drained = 0;
+  while (drained < (size_t{1} << 20) && PollUntil(fd, POLLIN, deadline) > 0) {
+    ssize_t n = ::recv(fd, chunk, sizeof chunk, MSG_DONTWAIT);
+    if (n <= 0 && !(n < 0 && (errno == EINTR || errno == EAGAIN))) break;
+    if (n > 0) drained += static_cast<size_t>(n);
+  }
 }
 
 }  // namespace
@@ -139,6 +136,15 @@ void SerializeResponse(const HttpResponse& response, bool keep_alive, bool head_
   if (!head_only) out->append(response.body);
 }
 
+struct HttpServer::Connection {
+  int fd = -1;
+  std::string buffer;              // bytes received and not yet answered
+  Clock::time_point last_active;   // last answer (or accept): for the keep-alive limit
+  Clock::time_point head_started;  // first byte of the request in `buffer`
+  bool started = false;            // `buffer` holds part of a request
+  bool in_worker = false;          // owned by a worker now (the poller keeps off)
+};
+
 HttpServer::HttpServer(Options options, HttpHandler handler) : options_(std::move(options)), handler_(std::move(handler)) {}
 
 HttpServer::~HttpServer() { Stop(); }
@@ -154,14 +160,14 @@ Status HttpServer::Start() {
   if (int rc = ::getaddrinfo(options_.bind.c_str(), port.c_str(), &hints, &found); rc != 0) {
     return InvalidArgument(where + ": not a numeric IP address (" + ::gai_strerror(rc) + ")");
   }
-  int fd = ::socket(found->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int fd = ::socket(found->ai_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0) {
     ::freeaddrinfo(found);
     return IoError(where + ": socket: " + std::strerror(errno));
   }
   int one = 1;
   ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (::bind(fd, found->ai_addr, found->ai_addrlen) != 0 || ::listen(fd, 512) != 0) {
+  if (::bind(fd, found->ai_addr, found->ai_addrlen) != 0 || ::listen(fd, 1024) != 0) {
     int error = errno;
     ::freeaddrinfo(found);
     ::close(fd);
@@ -181,140 +187,214 @@ Status HttpServer::Start() {
   port_ = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
                                       : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
   listen_fd_ = fd;
+  epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+  wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (epoll_fd_ < 0 || wake_fd_ < 0) return IoError(where + ": epoll: " + std::strerror(errno));
+  epoll_event listen_event{};
+  listen_event.events = EPOLLIN;
+  listen_event.data.ptr = nullptr;  // the listening socket
+  epoll_event wake_event{};
+  wake_event.events = EPOLLIN;
+  wake_event.data.ptr = this;  // Stop()
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &listen_event);
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event);
   int threads = options_.threads > 0 ? options_.threads : 1;
   for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
-  acceptor_ = std::thread([this] { AcceptLoop(); });
+  poller_ = std::thread([this] { PollLoop(); });
   return Status::Ok();
 }
 
 void HttpServer::Stop() {
   if (listen_fd_ < 0) return;
   stopping_.store(true);
-  ::shutdown(listen_fd_, SHUT_RDWR);  // wakes accept()
-  if (acceptor_.joinable()) acceptor_.join();
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (int fd : pending_) ::close(fd);
-    pending_.clear();
-  }
+  uint64_t one = 1;
+  [[maybe_unused]] ssize_t n = ::write(wake_fd_, &one, sizeof one);
+  if (poller_.joinable()) poller_.join();
   work_ready_.notify_all();
   for (std::thread& worker : workers_) worker.join();
   workers_.clear();
-  ::close(listen_fd_);
-  listen_fd_ = -1;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopped_flag_ = true;
+  for (Connection* connection : connections_) {
+    ::close(connection->fd);
+    delete connection;
   }
-  stopped_.notify_all();
+  connections_.clear();
+  ready_.clear();
+  ::close(listen_fd_);
+  ::close(epoll_fd_);
+  ::close(wake_fd_);
+  listen_fd_ = epoll_fd_ = wake_fd_ = -1;
 }
 
-void HttpServer::Wait() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  stopped_.wait(lock, [this] { return stopped_flag_; });
-}
-
-void HttpServer::AcceptLoop() {
+void HttpServer::PollLoop() {
+  epoll_event events[64];
+  Clock::time_point last_scan = Clock::now();
   while (!stopping_.load()) {
-    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+    int n = ::epoll_wait(epoll_fd_, events, 64, 50);
+    for (int i = 0; i < n; ++i) {
+      void* ptr = events[i].data.ptr;
+      if (ptr == nullptr) {
+        Accept();
+      } else if (ptr != this) {
+        auto* connection = static_cast<Connection*>(ptr);
+        std::lock_guard<std::mutex> lock(mutex_);
+        connection->in_worker = true;
+        ready_.push_back(connection);
+        work_ready_.notify_one();
+      }
+    }
+    if (Clock::now() - last_scan >= std::chrono::milliseconds(50)) {
+      CloseIdleAndLate();
+      last_scan = Clock::now();
+    }
+  }
+}
+
+void HttpServer::Accept() {
+  while (true) {
+    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
-      if (stopping_.load()) break;
-      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        continue;
-      }
-      break;
+      return;  // EAGAIN: all taken; EMFILE and others: try again on the next event
     }
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    bool queued = false;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (pending_.size() < options_.max_pending) {
-        pending_.push_back(fd);
-        queued = true;
-      }
-    }
-    if (queued) {
-      work_ready_.notify_one();
-    } else {
-      SendErrorAndClose(fd, 503, "server busy: too many waiting connections", 100);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (connections_.size() >= options_.max_connections) {
+      std::string out;
+      SerializeResponse(JsonError(503, "server busy: too many open connections"), false, false, &out);
+      [[maybe_unused]] ssize_t sent = ::send(fd, out.data(), out.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
       ::close(fd);
+      continue;
     }
+    auto* connection = new Connection;
+    connection->fd = fd;
+    connection->last_active = Clock::now();
+    connections_.push_back(connection);
+    epoll_event event{};
+    event.events = EPOLLIN | EPOLLONESHOT;
+    event.data.ptr = connection;
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &event);
   }
 }
 
-bool HttpServer::PendingWork() {
+void HttpServer::Rearm(Connection* connection) {
+  // Under the lock: the poller may close a connection as soon as it is not in a worker.
   std::lock_guard<std::mutex> lock(mutex_);
-  return !pending_.empty();
+  connection->in_worker = false;
+  connection->last_active = Clock::now();
+  epoll_event event{};
+  event.events = EPOLLIN | EPOLLONESHOT;
+  event.data.ptr = connection;
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, connection->fd, &event);
+}
+
+void HttpServer::Close(Connection* connection) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (size_t i = 0; i < connections_.size(); ++i) {
+      if (connections_[i] == connection) {
+        connections_[i] = connections_.back();
+        connections_.pop_back();
+        break;
+      }
+    }
+  }
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, connection->fd, nullptr);
+  ::close(connection->fd);
+  delete connection;
+}
+
+void HttpServer::CloseIdleAndLate() {
+  Clock::time_point now = Clock::now();
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (size_t i = 0; i < connections_.size();) {
+    Connection* connection = connections_[i];
+    bool late = connection->started &&
+                now - connection->head_started > std::chrono::milliseconds(options_.read_timeout_ms);
+    bool idle = !connection->started &&
+                now - connection->last_active > std::chrono::milliseconds(options_.keep_alive_ms);
+    if (connection->in_worker || (!late && !idle)) {
+      ++i;
+      continue;
+    }
+    if (late) {  // best effort, never blocking the poller
+      std::string out;
+      SerializeResponse(JsonError(408, "request not received within the read timeout"), false, false, &out);
+      [[maybe_unused]] ssize_t sent = ::send(connection->fd, out.data(), out.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, connection->fd, nullptr);
+    ::close(connection->fd);
+    delete connection;
+    connections_[i] = connections_.back();
+    connections_.pop_back();
+  }
 }
 
 void HttpServer::WorkerLoop() {
   while (true) {
-    int fd;
+    Connection* connection;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      work_ready_.wait(lock, [this] { return stopping_.load() || !pending_.empty(); });
-      if (pending_.empty()) return;  // stopping
-      fd = pending_.front();
-      pending_.pop_front();
+      work_ready_.wait(lock, [this] { return stopping_.load() || !ready_.empty(); });
+      if (stopping_.load()) return;  // Stop() closes what is left
+      connection = ready_.front();
+      ready_.pop_front();
     }
-    ServeConnection(fd);
-    ::close(fd);
+    if (Serve(connection)) {
+      Rearm(connection);
+    } else {
+      Close(connection);
+    }
   }
 }
 
-void HttpServer::ServeConnection(int fd) {
-  std::string buffer;
-  bool first = true;
-  while (!stopping_.load() && ServeOne(fd, &buffer, first)) first = false;
-}
-
-bool HttpServer::ServeOne(int fd, std::string* buffer, bool first) {
-  // Between requests: wait for the next one's first byte, briefly when others queue.
-  if (!first && buffer->empty()) {
-    int idle_ms = PendingWork() ? 0 : options_.keep_alive_ms;
-    if (ReadSome(fd, buffer, Clock::now() + std::chrono::milliseconds(idle_ms)) <= 0) return false;
-  }
-  Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(options_.read_timeout_ms);
-  HttpRequest request;
-  HeadParse parse;
-  while (true) {
-    parse = ParseRequestHead(*buffer, options_.limits, &request);
-    if (parse.state != HeadParse::kIncomplete) break;
-    ssize_t n = ReadSome(fd, buffer, deadline);
-    if (n == -2) {
-      if (!buffer->empty()) SendErrorAndClose(fd, 408, "request not received within the read timeout", 1000);
+bool HttpServer::Serve(Connection* connection) {
+  std::string& buffer = connection->buffer;
+  // Bounded: enough to parse the largest acceptable request, the rest waits in the socket.
+  const size_t most = options_.limits.max_head_bytes + options_.limits.max_body_bytes + 1;
+  bool eof = false;
+  char chunk[16 << 10];
+  while (buffer.size() < most) {
+    ssize_t n = ::recv(connection->fd, chunk, sizeof chunk, MSG_DONTWAIT);
+    if (n > 0) {
+      buffer.append(chunk, static_cast<size_t>(n));
+    } else if (n == 0) {
+      eof = true;
+      break;
+    } else if (errno == EINTR) {
+      continue;
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      break;
+    } else {
       return false;
     }
-    if (n <= 0) return false;
   }
-  if (parse.state == HeadParse::kError) {
-    SendErrorAndClose(fd, parse.status, parse.message, options_.write_timeout_ms);
-    return false;
-  }
-  // Read and drop a (small, bounded) body so the next request starts in the right place.
-  size_t needed = parse.head_bytes + request.content_length;
-  while (buffer->size() < needed) {
-    ssize_t n = ReadSome(fd, buffer, deadline);
-    if (n == -2) {
-      SendErrorAndClose(fd, 408, "request body not received within the read timeout", 1000);
+  while (!buffer.empty()) {
+    if (!connection->started) {
+      connection->started = true;
+      connection->head_started = Clock::now();
+    }
+    HttpRequest request;
+    HeadParse parse = ParseRequestHead(buffer, options_.limits, &request);
+    if (parse.state == HeadParse::kError) {
+      SendErrorAndLinger(connection->fd, parse.status, parse.message, options_.write_timeout_ms);
       return false;
     }
-    if (n <= 0) return false;
+    if (parse.state == HeadParse::kIncomplete || buffer.size() < parse.head_bytes + request.content_length) {
+      return !eof;  // the rest comes later; the poller enforces the read timeout
+    }
+    size_t consumed = parse.head_bytes + request.content_length;
+    HttpResponse response = Dispatch(request);
+    bool keep_alive = request.keep_alive && !stopping_.load();
+    std::string out;
+    SerializeResponse(response, keep_alive, request.method == "HEAD", &out);
+    buffer.erase(0, consumed);  // `request` views the buffer: not used past this point
+    connection->started = false;
+    if (!WriteAll(connection->fd, out, options_.write_timeout_ms)) return false;
+    if (!keep_alive) return false;
   }
-  HttpResponse response = Dispatch(request);
-  bool keep_alive = request.keep_alive && !stopping_.load();
-  bool head_only = request.method == "HEAD";
-  std::string out;
-  SerializeResponse(response, keep_alive, head_only, &out);
-  // `request` views the buffer: drop the consumed bytes only after it is no longer used.
-  buffer->erase(0, needed);
-  if (!WriteAll(fd, out, options_.write_timeout_ms)) return false;
-  return keep_alive;
+  return !eof;
 }
-
 HttpResponse HttpServer::Dispatch(const HttpRequest& request) {
   if (options_.check_host && loopback_ && !IsLoopbackHost(request.host) && !request.host.empty()) {
     return JsonError(403, "Host must name the loopback interface (localhost or 127.0.0.1)");

@@ -1,20 +1,22 @@
-// A small HTTP/1.1 server over POSIX sockets: one acceptor thread, a fixed pool of worker
-// threads, keep-alive, and hard limits. It serves whatever the handler answers; the
-// annalist routes are in api.h.
+// A small HTTP/1.1 server over POSIX sockets: one poller thread (epoll: accepts, watches
+// idle and partly received connections, enforces deadlines) and a fixed pool of worker
+// threads that parse and answer requests. Keep-alive and pipelining are supported. It
+// serves whatever the handler answers; the annalist routes are in api.h.
 //
 //   HttpServer::Options options;            // 127.0.0.1, port 8080, limits below
-//   HttpServer server(options, [](const HttpRequest& r, const Query& q) { ... return response; });
+//   HttpServer server(options, [](const HttpRequest& r) { ... return response; });
 //   Status status = server.Start();         // binds and listens; port() is then known
-//   server.Wait();                          // until Stop() (e.g. from a signal watcher)
+//   ...                                     // Stop() from another thread or a signal waiter
 //
+// A worker only ever handles bytes that have arrived: a connection whose request is not
+// complete goes back to the poller, so slow or idle clients cost no worker time.
 // Limits (each answered with a JSON error and a closed connection):
-//   - a request head must arrive whole within `read_timeout_ms` of its first wait (408);
-//     a slow client cannot hold a worker longer than that;
+//   - a request head (and its body) must arrive whole within `read_timeout_ms` of its first
+//     byte, however it is dribbled (408);
 //   - head, target, header count and body sizes as in HttpLimits (431 / 414 / 413);
 //   - writes time out after `write_timeout_ms` (connection dropped);
-//   - at most `max_pending` accepted connections wait for a worker; more get 503.
-// A worker serves one connection at a time; while other connections wait, an idle
-// keep-alive connection is closed after its response instead of holding the worker.
+//   - an idle keep-alive connection is closed after `keep_alive_ms`;
+//   - at most `max_connections` open connections; more get 503.
 // Thread safety: the handler is called from several workers at once.
 #ifndef ANNALIST_SERVER_HTTP_SERVER_H_
 #define ANNALIST_SERVER_HTTP_SERVER_H_
@@ -23,6 +25,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -65,7 +68,7 @@ class HttpServer {
     int read_timeout_ms = 10000;
     int write_timeout_ms = 10000;
     int keep_alive_ms = 5000;  // idle time allowed between requests on one connection
-    size_t max_pending = 256;
+    size_t max_connections = 1024;
     HttpLimits limits;
     // When bound to loopback, refuse requests whose Host is not a loopback name (403):
     // a page on another site cannot reach this server through DNS rebinding.
@@ -83,31 +86,34 @@ class HttpServer {
   int port() const { return port_; }
   // Stops accepting, lets workers finish their current request, joins all threads.
   void Stop();
-  // Blocks until Stop() has been called (from another thread or a signal watcher).
-  void Wait();
 
  private:
-  void AcceptLoop();
+  struct Connection;
+  void PollLoop();
   void WorkerLoop();
-  void ServeConnection(int fd);
-  // One request on `fd`; `buffer` holds bytes already read. Returns false to close.
-  bool ServeOne(int fd, std::string* buffer, bool first);
+  void Accept();
+  // Runs on a worker: reads what has arrived and answers every complete request in it.
+  // Returns true if the connection goes back to the poller, false if it must be closed.
+  bool Serve(Connection* connection);
+  void Rearm(Connection* connection);
+  void CloseIdleAndLate();
+  void Close(Connection* connection);
   HttpResponse Dispatch(const HttpRequest& request);
-  bool PendingWork();
 
   Options options_;
   HttpHandler handler_;
   int listen_fd_ = -1;
+  int epoll_fd_ = -1;
+  int wake_fd_ = -1;  // eventfd: wakes the poller for Stop()
   int port_ = 0;
   bool loopback_ = false;
   std::atomic<bool> stopping_{false};
-  std::mutex mutex_;
+  std::mutex mutex_;  // guards connections_, ready_ and Connection::in_worker / times
   std::condition_variable work_ready_;
-  std::condition_variable stopped_;
-  std::deque<int> pending_;
-  std::thread acceptor_;
+  std::vector<Connection*> connections_;
+  std::deque<Connection*> ready_;
+  std::thread poller_;
   std::vector<std::thread> workers_;
-  bool stopped_flag_ = false;
 };
 
 }  // namespace annalist::server
