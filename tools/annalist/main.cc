@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "cli.h"
+#include "store_commands.h"
 
 namespace {
 
@@ -17,6 +18,10 @@ constexpr char kHelp[] =
     "                              event JSON lines on stdout\n"
     "  eval --gold F [OPTIONS]     code a gold set and print exact / precision / recall / F1\n"
     "  dict check FILE...          validate dictionary files (knowledge base or PETRARCH-2)\n"
+    "  ingest --db STORE [FILE...] code articles into an event store (SQLite file or\n"
+    "                              postgresql:// URL); reports of one event merge\n"
+    "  query --db STORE [FILTERS]  merged events, one event with its mentions, one article\n"
+    "  aggregate --db STORE --by [dyad,]day|week|month   counts, Goldstein, QuadClass shares\n"
     "\n"
     "Run 'annalist COMMAND --help' for the options of a command.\n";
 
@@ -35,6 +40,9 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "code") == 0) return annalist::cli::RunCode(argc, argv);
   if (std::strcmp(command, "eval") == 0) return annalist::cli::RunEval(argc, argv);
   if (std::strcmp(command, "dict") == 0) return annalist::cli::RunDict(argc, argv);
+  if (std::strcmp(command, "ingest") == 0) return annalist::cli::RunIngest(argc, argv);
+  if (std::strcmp(command, "query") == 0) return annalist::cli::RunQuery(argc, argv);
+  if (std::strcmp(command, "aggregate") == 0) return annalist::cli::RunAggregate(argc, argv);
   std::fprintf(stderr, "annalist: unknown command '%s'\n\n%s", command, kHelp);
   return annalist::cli::kExitUsage;
 }
