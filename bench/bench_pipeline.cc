@@ -164,13 +164,13 @@ void BM_ActorsAndEvents(benchmark::State& state) {
     annalist::MarkStoryStructure(&docs[i]);
     for (const auto& s : docs[i].sentences) (*tagger)->Tag(&docs[i], s);
   }
-  annalist::Coder coder(*dict);
+  annalist::Coder coder(*dict, annalist::CodingRules::Petrarch());
   size_t sentences = 0, events_total = 0;
   std::vector<annalist::Event> events;
   for (auto _ : state) {
-    for (const auto& doc : docs) {
+    for (auto& doc : docs) {
       events.clear();
-      coder.CodeDocument(doc, &events);
+      coder.CodeDocument(&doc, &events);
       events_total += events.size();
       sentences += doc.sentences.size();
     }

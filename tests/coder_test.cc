@@ -78,12 +78,12 @@ std::shared_ptr<const dict::Dictionaries> MiniDicts() {
 }
 
 std::vector<Event> Events(const std::string& tagged, std::shared_ptr<const dict::Dictionaries> dicts,
-                          CodingOptions options = {}) {
+                          CodingOptions options = {}, const CodingRules& rules = CodingRules::Petrarch()) {
   if (!dicts) return {};
-  Coder coder(dicts);
+  Coder coder(dicts, rules);
   Document doc = testing::TaggedDocument(tagged, options);
   std::vector<Event> events;
-  coder.CodeDocument(doc, &events);
+  coder.CodeDocument(&doc, &events);
   return events;
 }
 
@@ -236,6 +236,31 @@ TEST_F(MiniCoderTest, ConfidenceHeuristic) {
     EXPECT_GT(e.confidence, 0.0);
     EXPECT_LE(e.confidence, 1.0);
   }
+}
+
+// The rules are the pipeline's choice, not a property of the data: the same PETRARCH-2
+// dictionaries code reported speech as the speaker's statement about the clause subject
+// (PETRARCH-2 convention) or as the clause's own event attributed to the speaker.
+TEST_F(CoderTest, RulesAreChosenNotInferredFromTheData) {
+  const std::string sentence =
+      "Arnor/NNP said/VBD Gondor/NNP will/MD abandon/VB full/JJ economic/JJ ties/NNS with/IN Osgiliath/NNP ./.";
+  std::set<Triple> petrarch, kb;
+  for (const Event& e : Events(sentence, ValidationDicts())) petrarch.insert({e.source.code, e.target.code, e.code});
+  bool attributed = false;
+  for (const Event& e : Events(sentence, ValidationDicts(), {}, CodingRules::KnowledgeBase())) {
+    kb.insert({e.source.code, e.target.code, e.code});
+    if (e.source.code == "GON") attributed = e.attributed_to == "Arnor";
+  }
+  bool petrarch_speaker_to_subject = false, kb_inner = false, petrarch_inner = false;
+  for (const Triple& t : petrarch) {
+    petrarch_speaker_to_subject |= std::get<0>(t) == "ARN" && std::get<1>(t) == "GON";
+    petrarch_inner |= std::get<0>(t) == "GON" && std::get<1>(t) == "OSG";
+  }
+  for (const Triple& t : kb) kb_inner |= std::get<0>(t) == "GON" && std::get<1>(t) == "OSG";
+  EXPECT_TRUE(petrarch_speaker_to_subject);
+  EXPECT_FALSE(petrarch_inner);
+  EXPECT_TRUE(kb_inner);
+  EXPECT_TRUE(attributed);
 }
 
 }  // namespace

@@ -268,7 +268,7 @@ TEST(KbContent, PresentHoldersForEveryUnMember) {
   std::set<std::string> covered;
   size_t people = 0;
   for (const Actor& actor : Kb().actors) {
-    if (actor.kind != "person") continue;
+    if (actor.kind != dict::ActorKind::kPerson) continue;
     ++people;
     for (const DatedCode& role : actor.restricted) {
       if (role.kind == DatedCode::Kind::kFrom && role.code.size() == 6 && role.code.substr(3) == "GOV") {
@@ -288,7 +288,7 @@ TEST(KbContent, PresentHoldersForEveryUnMember) {
 // aliases do not shadow a country or organisation name.
 TEST(KbContent, PersonRolesAreSane) {
   for (const Actor& actor : Kb().actors) {
-    if (actor.kind != "person") continue;
+    if (actor.kind != dict::ActorKind::kPerson) continue;
     EXPECT_FALSE(actor.restricted.empty()) << actor.canonical << " has no role";
     for (const DatedCode& role : actor.restricted) {
       EXPECT_GE(role.date1, 19000101) << actor.canonical;

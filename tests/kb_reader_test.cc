@@ -134,10 +134,10 @@ TEST(KbReader, ActorsAliasesPluralsCapitals) {
   // Canonical names, kinds and parents for coreference.
   Lookup iran = Find(*dict, dict->actor_trie, "Iranians");
   const Actor& people = dict->actors[iran.values.front()];
-  EXPECT_EQ(people.kind, "people");
+  EXPECT_EQ(people.kind, dict::ActorKind::kPeople);
   ASSERT_NE(people.parent, Actor::kNoParent);
   EXPECT_EQ(dict->actors[people.parent].canonical, "Iran");
-  EXPECT_EQ(dict->actors[people.parent].kind, "country");
+  EXPECT_EQ(dict->actors[people.parent].kind, dict::ActorKind::kCountry);
   EXPECT_EQ(dict->Describe(dict->actors[people.parent].ref), "test.txt:2");
 }
 
@@ -156,7 +156,7 @@ TEST(KbReader, DatedRoles) {
   EXPECT_EQ(ActorCode(*dict, "Someone Else said", 0), "IRQGOV");
   Lookup person = Find(*dict, dict->actor_trie, "Ebrahim Raisi");
   const Actor& raisi = dict->actors[person.values.front()];
-  EXPECT_EQ(raisi.kind, "person");
+  EXPECT_EQ(raisi.kind, dict::ActorKind::kPerson);
   EXPECT_EQ(raisi.canonical, "Ebrahim Raisi");
   ASSERT_EQ(raisi.restricted.size(), 2u);
   EXPECT_EQ(raisi.restricted[0].office, "president");

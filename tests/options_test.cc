@@ -55,9 +55,9 @@ std::shared_ptr<const dict::Dictionaries> Dicts() {
 std::vector<Event> Events(const std::string& tagged, CodingOptions options = {}) {
   std::vector<Event> events;
   if (!Dicts()) return events;
-  Coder coder(Dicts());
+  Coder coder(Dicts(), CodingRules::Petrarch());
   Document doc = testing::TaggedDocument(tagged, options);
-  coder.CodeDocument(doc, &events);
+  coder.CodeDocument(&doc, &events);
   return events;
 }
 

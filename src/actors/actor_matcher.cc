@@ -181,7 +181,7 @@ bool Contains(const std::vector<uint32_t>& values, uint32_t v) {
 }
 
 bool IsPerson(const dict::Dictionaries& dict, uint32_t actor) {
-  return actor < dict.actors.size() && dict.actors[actor].kind == "person";
+  return actor < dict.actors.size() && dict.actors[actor].kind == dict::ActorKind::kPerson;
 }
 
 // The role of a knowledge-base actor in force on `date` (the latest one for date 0), or null.

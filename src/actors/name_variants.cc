@@ -234,7 +234,7 @@ NameVariantIndex::NameVariantIndex(const dict::Dictionaries& dict) {
     }
     return NameSkeleton(phrase);
   };
-  auto is_person = [&](uint32_t a) { return a < dict.actors.size() && dict.actors[a].kind == "person"; };
+  auto is_person = [&](uint32_t a) { return a < dict.actors.size() && dict.actors[a].kind == dict::ActorKind::kPerson; };
   dict.actor_trie.ForEachPhrase([&](const std::vector<dict::WordId>& words, const std::vector<uint32_t>& values) {
     bool any = false;
     for (uint32_t a : values) any |= is_person(a);

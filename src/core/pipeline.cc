@@ -17,6 +17,9 @@ struct Pipeline::Impl {
   std::shared_ptr<const dict::Dictionaries> dictionaries;
   std::shared_ptr<const Tagger> tagger;
   std::unique_ptr<Coder> coder;
+  // How to code: PETRARCH-2 compatible for PETRARCH-2 dictionaries, the knowledge-base
+  // rules for the built-in knowledge base and --kb files (events/rules.h).
+  CodingRules rules = CodingRules::Petrarch();
   std::vector<std::string> warnings;
 };
 
@@ -31,6 +34,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
   if (config.dictionaries.empty()) {
     // No dictionary files: the built-in knowledge base (data/kb, embedded at build time).
     impl->dictionaries = dict::LoadBuiltinKb(&impl->warnings);
+    impl->rules = CodingRules::KnowledgeBase();
   } else if (!config.dictionaries.kb.empty()) {
     if (!config.dictionaries.petrarch_empty()) {
       return InvalidArgument(
@@ -45,6 +49,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
       files.push_back(dict::KbText{config.dictionaries.kb[i], texts[i]});
     }
     impl->dictionaries = dict::LoadKb(files, &impl->warnings);
+    impl->rules = CodingRules::KnowledgeBase();
   } else {
     auto dictionaries = dict::LoadPetrarch(config.dictionaries, &impl->warnings);
     if (!dictionaries.ok()) return dictionaries.status();
@@ -54,7 +59,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
   auto tagger = tagger_future.get();
   if (!tagger.ok()) return tagger.status();
   impl->tagger = *tagger;
-  impl->coder = std::make_unique<Coder>(impl->dictionaries);
+  impl->coder = std::make_unique<Coder>(impl->dictionaries, impl->rules);
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
@@ -64,7 +69,7 @@ void Pipeline::Code(Document* doc, std::vector<Event>* events) const {
   MarkStoryStructure(doc);
   for (const Sentence& sentence : doc->sentences) impl_->tagger->Tag(doc, sentence);
   size_t first_new = events->size();
-  impl_->coder->CodeDocument(*doc, events);
+  impl_->coder->CodeDocument(doc, events);
   for (size_t i = first_new; i < events->size(); ++i) Annotate(&(*events)[i]);
 }
 

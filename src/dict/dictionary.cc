@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace annalist::dict {
 
@@ -40,6 +41,24 @@ inline bool SameBytes(const char* a, const char* b, size_t n) {
 }
 
 }  // namespace
+
+namespace {
+constexpr std::string_view kActorKindNames[] = {"",       "country", "territory", "region", "igo",
+                                                "ngo",    "group",   "party",     "media",  "company",
+                                                "person", "people",  "capital",   "rebel",  "militia",
+                                                "religious"};
+}  // namespace
+
+ActorKind ActorKindFromName(std::string_view name) {
+  for (size_t i = 1; i < std::size(kActorKindNames); ++i)
+    if (kActorKindNames[i] == name) return static_cast<ActorKind>(i);
+  return ActorKind::kNone;
+}
+
+std::string_view ActorKindName(ActorKind kind) {
+  const size_t i = static_cast<size_t>(kind);
+  return i < std::size(kActorKindNames) ? kActorKindNames[i] : std::string_view();
+}
 
 uint64_t Vocabulary::HashOf(std::string_view s) {
   const char* p = s.data();

@@ -148,6 +148,21 @@ struct DatedCode {
   bool Holds(int32_t date) const;
 };
 
+// What a knowledge-base actor is (the `kind` key, docs/dictionary-format.md). PETRARCH-2
+// actors have none.
+enum class ActorKind : uint8_t {
+  kNone, kCountry, kTerritory, kRegion, kIgo, kNgo, kGroup, kParty, kMedia, kCompany, kPerson,
+  kPeople,   // a country's plural ("Iranians")
+  kCapital, kRebel, kMilitia, kReligious,
+};
+// "country", "person", ... -> the kind; kNone if the name is not a kind.
+ActorKind ActorKindFromName(std::string_view name);
+std::string_view ActorKindName(ActorKind kind);
+// Countries, territories and regions: the actors that are also places.
+inline bool IsCountryLike(ActorKind k) {
+  return k == ActorKind::kCountry || k == ActorKind::kTerritory || k == ActorKind::kRegion;
+}
+
 struct Actor {
   std::string name;                 // primary phrase as written ("SAM_GAMGEE")
   std::vector<DatedCode> restricted;  // restriction lines, in file order: first that holds wins
@@ -156,8 +171,7 @@ struct Actor {
   // Knowledge-base fields (src/dict/kb_reader.h); PETRARCH actors leave them empty.
   static constexpr uint32_t kNoParent = 0xffffffffu;
   std::string canonical;  // canonical name ("Ebrahim Raisi"); empty for PETRARCH actors
-  std::string kind;       // country | territory | region | igo | ngo | group | party | media |
-                          // company | person | people (a country's plural) | capital
+  ActorKind kind = ActorKind::kNone;
   uint32_t parent = kNoParent;  // people/capital entries: index of their country actor
   int32_t undated = -1;   // index into `restricted` used when the story date is 0 (latest role)
   // Resolves the code for a story date; empty string if nothing holds.

@@ -34,10 +34,6 @@ using petrarch::IsSpace;
 using petrarch::ReadContext;
 using petrarch::Trim;
 
-constexpr std::string_view kKinds[] = {"country", "territory", "region", "igo",    "ngo",
-                                       "group",   "party",     "media",  "company", "person",
-                                       "people",  "capital",   "rebel",  "militia", "religious"};
-
 // ---------------------------------------------------------------- small helpers
 
 std::string_view BaseName(std::string_view path) {
@@ -345,9 +341,7 @@ class KbReader {
   }
 
   bool CheckKind(const KeyLine& k) {
-    for (std::string_view kind : kKinds) {
-      if (k.value == kind) return true;
-    }
+    if (ActorKindFromName(k.value) != ActorKind::kNone) return true;
     ctx_.Warn(k.line, "unknown kind '" + std::string(k.value) + "'");
     return false;
   }
@@ -358,7 +352,7 @@ class KbReader {
     Actor& actor = dict_.actors.emplace_back();
     actor.name.assign(name);
     actor.canonical.assign(canonical);
-    actor.kind.assign(kind);
+    actor.kind = ActorKindFromName(kind);
     actor.ref = ctx_.Ref(line);
     return index;
   }

@@ -11,8 +11,10 @@ namespace annalist::events_internal {
 namespace {
 
 // The chunker asks the same few questions of each word many times (is it a form of be,
-// an auxiliary, a negation ...). Each word's answers are looked up once per sentence as a
-// bit set; the lists are the ones PETRARCH's parse-tree rules imply (see each use).
+// an auxiliary, a negation ...). Each word's answers are computed once per sentence as a
+// bit set: the lexicon's concepts (data/kb/lexicon: be_forms, auxiliaries, negations,
+// time_nouns, subordinators, future / conditional auxiliaries, in SentenceView::lex) plus
+// the few function words that are the chunker's own grammar (below).
 enum WordClass : uint16_t {
   kBe = 1 << 0,           // forms of be, and get-passives
   kAux = 1 << 1,          // other auxiliaries and modals (IsAuxWord = kBe | kAux)
@@ -34,33 +36,26 @@ struct ClassWord {
   uint16_t classes;
 };
 
+// Function words of the chunker's grammar: relative "that" / "which", the possessive 's,
+// "be about to", "be going to", and the dash inside compounds.
 constexpr ClassWord kClassWords[] = {
-    {"IS", kBe}, {"WAS", kBe}, {"WERE", kBe}, {"ARE", kBe}, {"BE", kBe}, {"BEEN", kBe},
-    {"BEING", kBe}, {"AM", kBe}, {"'S", kBe | kApostropheS}, {"'RE", kBe}, {"GET", kBe},
-    {"GOT", kBe}, {"GETS", kBe}, {"GOTTEN", kBe},
-    {"HAS", kAux}, {"HAVE", kAux}, {"HAD", kAux}, {"HAVING", kAux}, {"'VE", kAux},
-    {"'D", kAux | kConditional}, {"DO", kAux}, {"DOES", kAux}, {"DID", kAux},
-    {"WILL", kAux | kFuture}, {"WOULD", kAux | kConditional}, {"SHALL", kAux | kFuture},
-    {"SHOULD", kAux}, {"CAN", kAux}, {"COULD", kAux | kConditional},
-    {"MAY", kAux | kConditional}, {"MIGHT", kAux | kConditional}, {"MUST", kAux},
-    {"'LL", kAux | kFuture}, {"WO", kAux | kFuture}, {"CA", kAux},
-    {"NOT", kNegation}, {"N'T", kNegation}, {"NEVER", kNegation},
-    {"MONDAY", kTemporal}, {"TUESDAY", kTemporal}, {"WEDNESDAY", kTemporal},
-    {"THURSDAY", kTemporal}, {"FRIDAY", kTemporal}, {"SATURDAY", kTemporal},
-    {"SUNDAY", kTemporal}, {"TODAY", kTemporal}, {"YESTERDAY", kTemporal},
-    {"TOMORROW", kTemporal}, {"WEEK", kTemporal}, {"MONTH", kTemporal}, {"YEAR", kTemporal},
-    {"YEARS", kTemporal}, {"MONTHS", kTemporal}, {"DAYS", kTemporal}, {"DAY", kTemporal},
-    {"NIGHT", kTemporal}, {"MORNING", kTemporal}, {"EVENING", kTemporal},
-    {"AFTERNOON", kTemporal}, {"WEEKEND", kTemporal}, {"TONIGHT", kTemporal},
-    {"WEEKS", kTemporal}, {"HOURS", kTemporal},
-    {"AFTER", kSubordinator}, {"BEFORE", kSubordinator}, {"WHEN", kSubordinator},
-    {"WHILE", kSubordinator}, {"AS", kSubordinator}, {"BECAUSE", kSubordinator},
-    {"IF", kSubordinator}, {"THOUGH", kSubordinator}, {"ALTHOUGH", kSubordinator},
-    {"SINCE", kSubordinator}, {"UNTIL", kSubordinator}, {"WHEREAS", kSubordinator},
-    {"UNLESS", kSubordinator}, {"ONCE", kSubordinator}, {"WHETHER", kSubordinator},
-    {"THAT", kThatWhich | kThat}, {"WHICH", kThatWhich},
+    {"THAT", kThatWhich | kThat}, {"WHICH", kThatWhich}, {"'S", kApostropheS},
     {"ABOUT", kAbout}, {"GOING", kGoing}, {"-", kDash},
 };
+
+uint16_t LexiconClasses(dict::LexBits bits) {
+  using dict::Bit;
+  using dict::Lex;
+  uint16_t c = 0;
+  if (bits & Bit(Lex::kBe)) c |= kBe;
+  if (bits & Bit(Lex::kAuxiliary)) c |= kAux;
+  if (bits & Bit(Lex::kNegation)) c |= kNegation;
+  if (bits & Bit(Lex::kTimeNoun)) c |= kTemporal;
+  if (bits & Bit(Lex::kSubordinator)) c |= kSubordinator;
+  if (bits & Bit(Lex::kFuture)) c |= kFuture;
+  if (bits & Bit(Lex::kConditional)) c |= kConditional;
+  return c;
+}
 
 // kClassWords bucketed by (first byte, length): a lookup compares against at most a few
 // words of the same length.
@@ -102,169 +97,216 @@ bool IsNominal(Pos p) {
 
 }  // namespace
 
-void Chunk(const SentenceView& v, std::vector<Item>* items) {
+namespace {
+
+// One sentence's chunking: the view, the word classes of its tokens, and one method per
+// kind of group.
+class Chunker {
+ public:
+  explicit Chunker(const SentenceView& v) : v_(v), n_(v.size()) {
+    // Word classes of every token, looked up once (they were string comparisons per question).
+    thread_local std::vector<uint16_t> classes;
+    classes.resize(n_);
+    const WordClassTable& table = ClassTable();
+    for (uint32_t k = 0; k < n_; ++k) classes[k] = table.Of(v.norm[k]) | LexiconClasses(v.lex[k]);
+    classes_ = classes.data();
+  }
+  void Run(std::vector<Item>* items);
+
+ private:
+  static constexpr uint16_t kAuxWord = kBe | kAux;
+  bool has(uint32_t k, uint16_t c) const { return (classes_[k] & c) != 0; }
+  bool verbish(uint32_t k) const { return k < n_ && (IsVerb(v_.pos[k]) || v_.pos[k] == Pos::MD); }
+  bool StartsNoun(uint32_t i) const;
+  uint32_t NounGroup(uint32_t i, Item* it) const;
+  uint32_t VerbGroup(uint32_t i, Item* it) const;
+  void Marker(uint32_t i, Item* it) const;
+  void RefineMarkers(std::vector<Item>* items) const;
+
+  const SentenceView& v_;
+  const uint32_t n_;
+  const uint16_t* classes_ = nullptr;
+};
+
+void Chunker::Run(std::vector<Item>* items) {
   items->clear();
-  const uint32_t n = v.size();
   uint32_t i = 0;
-  auto verbish = [&](uint32_t k) { return k < n && (IsVerb(v.pos[k]) || v.pos[k] == Pos::MD); };
-  // Word classes of every token, looked up once (they were string comparisons per question).
-  thread_local std::vector<uint16_t> classes;
-  classes.resize(n);
-  const WordClassTable& table = ClassTable();
-  for (uint32_t k = 0; k < n; ++k) classes[k] = table.Of(v.norm[k]);
-  auto has = [&](uint32_t k, uint16_t c) { return (classes[k] & c) != 0; };
-  constexpr uint16_t kAuxWord = kBe | kAux;
-  while (i < n) {
-    const Pos p = v.pos[i];
-        Item it;
+  while (i < n_) {
+    Item it;
     it.first = i;
-    if (p == Pos::PRP && !has(i, kApostropheS)) {
+    if (v_.pos[i] == Pos::PRP && !has(i, kApostropheS)) {
       it.kind = ItemKind::kNoun;
       it.pronoun = true;
       it.head = i;
       it.end = ++i;
-      items->push_back(it);
-      continue;
-    }
-    // A participle opens a noun group only when a noun follows ("the affected villages" is
-    // handled inside the group; "exiled dissidents" here).
-    bool starts_noun = IsNominal(p) && !(p == Pos::DT && has(i, kThatWhich) && i + 1 < n &&
-                                         !IsNominal(v.pos[i + 1]));
-    if ((p == Pos::VBN || p == Pos::VBG) && i + 1 < n && IsNoun(v.pos[i + 1]) &&
-        (i == 0 || v.pos[i - 1] == Pos::IN || v.pos[i - 1] == Pos::TO))
-      starts_noun = true;
-    // Right after a lexical verb a past participle before a noun is a premodifier, not a
-    // second verb ("expel exiled leaders", "freed detained activists"): two lexical verbs
-    // never form one group, and PETRARCH's parse puts them inside the object NP.
-    if ((p == Pos::VBN || p == Pos::VBD) && i > 0 && i + 1 < n && IsNoun(v.pos[i + 1]) &&
-        verbish(i - 1) && v.pos[i - 1] != Pos::MD && !has(i - 1, kAuxWord))
-      starts_noun = true;
-    if (starts_noun) {
-      uint32_t j = i;
-      bool has_noun = false;
-      while (j < n) {
-        Pos q = v.pos[j];
-        if (IsNoun(q) || q == Pos::FW) {
-          has_noun = true;
-          ++j;
-        } else if (q == Pos::POS) {
-          ++j;
-        } else if (q == Pos::CD && has_noun && j + 1 < n && (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]))) {
-          break;  // a count opens the next group: "Gondor | two years later", "gave Arnor | 150 tanks"
-        } else if (IsAdjective(q) || q == Pos::CD) {
-          ++j;
-        } else if ((q == Pos::DT || q == Pos::PDT || q == Pos::PRPS) && (j == i || !has_noun)) {
-          ++j;
-          if (j > i + 1 && v.pos[j - 2] == Pos::POS) {}
-        } else if ((q == Pos::VBN || q == Pos::VBG || (q == Pos::VBD && j == i)) && !has_noun && j + 1 < n &&
-                   (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]))) {
-          ++j;
-        } else if (q == Pos::CC && j > i && IsAdjective(v.pos[j - 1]) && j + 1 < n &&
-                   IsAdjective(v.pos[j + 1])) {
-          ++j;  // "awful and evil minister"
-        } else if (q == Pos::kColon && has(j, kDash) && j + 1 < n && IsNominal(v.pos[j + 1])) {
-          ++j;
-        } else {
-          break;
-        }
-        // After a possessive a new determiner-less group continues ("Gondor's Prime Minister").
-        if (j < n && j > i && v.pos[j - 1] == Pos::POS) has_noun = false;
-      }
-      if (j == i) j = i + 1;
-      it.kind = ItemKind::kNoun;
-      it.end = j;
-      it.head = j - 1;
-      for (uint32_t k = j; k-- > i;) {
-        if (IsNoun(v.pos[k])) {
-          it.head = k;
-          break;
-        }
-      }
-      it.temporal = has(it.head, kTemporal);
-      items->push_back(it);
-      i = j;
-      continue;
-    }
-    if (verbish(i)) {
-      uint32_t j = i;
-      int last_verb = -1;
-      while (j < n) {
-        if (verbish(j)) {
-          if (last_verb >= 0 && !has(static_cast<uint32_t>(last_verb), kAuxWord)) break;
-          last_verb = static_cast<int>(j);
-          ++j;
-        } else if ((v.pos[j] == Pos::RB || has(j, kNegation)) && last_verb >= 0 &&
-                   has(static_cast<uint32_t>(last_verb), kAuxWord)) {
-          // Adverbs between auxiliary and verb; kept only if a verb follows.
-          uint32_t k = j;
-          while (k < n && (v.pos[k] == Pos::RB || has(k, kNegation) ||
-                           (v.pos[k] == Pos::CC && k + 1 < n && v.pos[k + 1] == Pos::RB)))
-            ++k;
-          if (verbish(k)) j = k;
-          else break;
-        } else if (has(j, kAbout) && last_verb >= 0 && has(static_cast<uint32_t>(last_verb), kBe) && j + 2 < n &&
-                   v.pos[j + 1] == Pos::TO && verbish(j + 2)) {
-          j += 2;  // "is about to restore": be about to = auxiliary
-        } else if (has(j, kGoing) && last_verb >= 0 && has(static_cast<uint32_t>(last_verb), kBe) && j + 2 < n &&
-                   v.pos[j + 1] == Pos::TO && verbish(j + 2)) {
-          j += 2;
-        } else {
-          break;
-        }
-      }
-      it.kind = ItemKind::kVerb;
-      it.end = static_cast<uint32_t>(last_verb) + 1;
-      it.head = static_cast<uint32_t>(last_verb);
-      it.finite = v.pos[i] == Pos::MD || v.pos[i] == Pos::VBD || v.pos[i] == Pos::VBZ ||
-                  v.pos[i] == Pos::VBP;
-      bool saw_be = false;
-      for (uint32_t k = i; k < it.end; ++k) {
-        if (has(k, kNegation)) it.negated = true;
-        if (k < it.head && has(k, kBe)) saw_be = true;
-        if (has(k, kFuture)) it.modality = Modality::kFuture;
-        if (has(k, kConditional) && it.modality == Modality::kNone)
-          it.modality = Modality::kConditional;
-      }
-      // "was not": negation right after a lone be/do.
-      if (!it.negated && it.end < n && has(it.end, kNegation) && has(it.head, kAuxWord)) {
-        it.negated = true;
-      }
-      it.be_main = has(it.head, kAuxWord);
-      it.passive = saw_be && (v.pos[it.head] == Pos::VBN || v.pos[it.head] == Pos::VBD) && !it.be_main;
-      items->push_back(it);
-      i = it.end;
-      continue;
-    }
-    it.end = i + 1;
-    it.head = i;
-    if (p == Pos::TO) {
-      uint32_t k = i + 1;
-      while (k < n && v.pos[k] == Pos::RB) ++k;
-      it.kind = (k < n && (v.pos[k] == Pos::VB || v.pos[k] == Pos::VBP)) ? ItemKind::kTo : ItemKind::kPrep;
-    } else if (p == Pos::IN) {
-      if (has(i, kThat)) it.kind = ItemKind::kSub;
-      else if (has(i, kSubordinator)) it.kind = ItemKind::kSub;  // refined below
-      else it.kind = ItemKind::kPrep;
-    } else if (p == Pos::WDT || p == Pos::WP || p == Pos::WPS) {
-      it.kind = ItemKind::kRel;
-    } else if (p == Pos::WRB) {
-      it.kind = ItemKind::kSub;
-    } else if (p == Pos::CC) {
-      it.kind = ItemKind::kConj;
-    } else if (p == Pos::kComma) {
-      it.kind = ItemKind::kComma;
-    } else if (p == Pos::kPeriod || p == Pos::kColon) {
-      it.kind = ItemKind::kPunct;
-    } else if (p == Pos::RB || p == Pos::RBR || p == Pos::RBS || p == Pos::RP) {
-      it.kind = ItemKind::kAdv;
-    } else if (p == Pos::DT && has(i, kThatWhich)) {
-      it.kind = ItemKind::kRel;
+    } else if (StartsNoun(i)) {
+      i = NounGroup(i, &it);
+    } else if (verbish(i)) {
+      i = VerbGroup(i, &it);
     } else {
-      it.kind = ItemKind::kOther;
+      Marker(i, &it);
+      ++i;
     }
     items->push_back(it);
-    ++i;
   }
+  RefineMarkers(items);
+}
+
+bool Chunker::StartsNoun(uint32_t i) const {
+  const SentenceView& v = v_;
+  const uint32_t n = n_;
+  const Pos p = v.pos[i];
+  // A participle opens a noun group only when a noun follows ("the affected villages" is
+  // handled inside the group; "exiled dissidents" here).
+  bool starts_noun = IsNominal(p) && !(p == Pos::DT && has(i, kThatWhich) && i + 1 < n &&
+                                       !IsNominal(v.pos[i + 1]));
+  if ((p == Pos::VBN || p == Pos::VBG) && i + 1 < n && IsNoun(v.pos[i + 1]) &&
+      (i == 0 || v.pos[i - 1] == Pos::IN || v.pos[i - 1] == Pos::TO))
+    starts_noun = true;
+  // Right after a lexical verb a past participle before a noun is a premodifier, not a
+  // second verb ("expel exiled leaders", "freed detained activists"): two lexical verbs
+  // never form one group, and PETRARCH's parse puts them inside the object NP.
+  if ((p == Pos::VBN || p == Pos::VBD) && i > 0 && i + 1 < n && IsNoun(v.pos[i + 1]) &&
+      verbish(i - 1) && v.pos[i - 1] != Pos::MD && !has(i - 1, kAuxWord))
+    starts_noun = true;
+  return starts_noun;
+}
+
+uint32_t Chunker::NounGroup(uint32_t i, Item* out) const {
+  const SentenceView& v = v_;
+  const uint32_t n = n_;
+  Item& it = *out;
+  uint32_t j = i;
+  bool has_noun = false;
+  while (j < n) {
+    Pos q = v.pos[j];
+    if (IsNoun(q) || q == Pos::FW) {
+      has_noun = true;
+      ++j;
+    } else if (q == Pos::POS) {
+      ++j;
+    } else if (q == Pos::CD && has_noun && j + 1 < n && (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]))) {
+      break;  // a count opens the next group: "Gondor | two years later", "gave Arnor | 150 tanks"
+    } else if (IsAdjective(q) || q == Pos::CD) {
+      ++j;
+    } else if ((q == Pos::DT || q == Pos::PDT || q == Pos::PRPS) && (j == i || !has_noun)) {
+      ++j;
+    } else if ((q == Pos::VBN || q == Pos::VBG || (q == Pos::VBD && j == i)) && !has_noun && j + 1 < n &&
+               (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]))) {
+      ++j;
+    } else if (q == Pos::CC && j > i && IsAdjective(v.pos[j - 1]) && j + 1 < n &&
+               IsAdjective(v.pos[j + 1])) {
+      ++j;  // "awful and evil minister"
+    } else if (q == Pos::kColon && has(j, kDash) && j + 1 < n && IsNominal(v.pos[j + 1])) {
+      ++j;
+    } else {
+      break;
+    }
+    // After a possessive a new determiner-less group continues ("Gondor's Prime Minister").
+    if (j < n && j > i && v.pos[j - 1] == Pos::POS) has_noun = false;
+  }
+  if (j == i) j = i + 1;
+  it.kind = ItemKind::kNoun;
+  it.end = j;
+  it.head = j - 1;
+  for (uint32_t k = j; k-- > i;) {
+    if (IsNoun(v.pos[k])) {
+      it.head = k;
+      break;
+    }
+  }
+  it.temporal = has(it.head, kTemporal);
+  return j;
+}
+
+uint32_t Chunker::VerbGroup(uint32_t i, Item* out) const {
+  const SentenceView& v = v_;
+  const uint32_t n = n_;
+  Item& it = *out;
+  uint32_t j = i;
+  int last_verb = -1;
+  while (j < n) {
+    if (verbish(j)) {
+      if (last_verb >= 0 && !has(static_cast<uint32_t>(last_verb), kAuxWord)) break;
+      last_verb = static_cast<int>(j);
+      ++j;
+    } else if ((v.pos[j] == Pos::RB || has(j, kNegation)) && last_verb >= 0 &&
+               has(static_cast<uint32_t>(last_verb), kAuxWord)) {
+      // Adverbs between auxiliary and verb; kept only if a verb follows.
+      uint32_t k = j;
+      while (k < n && (v.pos[k] == Pos::RB || has(k, kNegation) ||
+                       (v.pos[k] == Pos::CC && k + 1 < n && v.pos[k + 1] == Pos::RB)))
+        ++k;
+      if (verbish(k)) j = k;
+      else break;
+    } else if (has(j, kAbout) && last_verb >= 0 && has(static_cast<uint32_t>(last_verb), kBe) && j + 2 < n &&
+               v.pos[j + 1] == Pos::TO && verbish(j + 2)) {
+      j += 2;  // "is about to restore": be about to = auxiliary
+    } else if (has(j, kGoing) && last_verb >= 0 && has(static_cast<uint32_t>(last_verb), kBe) && j + 2 < n &&
+               v.pos[j + 1] == Pos::TO && verbish(j + 2)) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  it.kind = ItemKind::kVerb;
+  it.end = static_cast<uint32_t>(last_verb) + 1;
+  it.head = static_cast<uint32_t>(last_verb);
+  it.finite = v.pos[i] == Pos::MD || v.pos[i] == Pos::VBD || v.pos[i] == Pos::VBZ ||
+              v.pos[i] == Pos::VBP;
+  bool saw_be = false;
+  for (uint32_t k = i; k < it.end; ++k) {
+    if (has(k, kNegation)) it.negated = true;
+    if (k < it.head && has(k, kBe)) saw_be = true;
+    if (has(k, kFuture)) it.modality = Modality::kFuture;
+    if (has(k, kConditional) && it.modality == Modality::kNone)
+      it.modality = Modality::kConditional;
+  }
+  // "was not": negation right after a lone be/do.
+  if (!it.negated && it.end < n && has(it.end, kNegation) && has(it.head, kAuxWord)) {
+    it.negated = true;
+  }
+  it.be_main = has(it.head, kAuxWord);
+  it.passive = saw_be && (v.pos[it.head] == Pos::VBN || v.pos[it.head] == Pos::VBD) && !it.be_main;
+  return it.end;
+}
+
+void Chunker::Marker(uint32_t i, Item* out) const {
+  const SentenceView& v = v_;
+  const uint32_t n = n_;
+  const Pos p = v.pos[i];
+  Item& it = *out;
+  it.end = i + 1;
+  it.head = i;
+  if (p == Pos::TO) {
+    uint32_t k = i + 1;
+    while (k < n && v.pos[k] == Pos::RB) ++k;
+    it.kind = (k < n && (v.pos[k] == Pos::VB || v.pos[k] == Pos::VBP)) ? ItemKind::kTo : ItemKind::kPrep;
+  } else if (p == Pos::IN) {
+    if (has(i, kThat)) it.kind = ItemKind::kSub;
+    else if (has(i, kSubordinator)) it.kind = ItemKind::kSub;  // refined below
+    else it.kind = ItemKind::kPrep;
+  } else if (p == Pos::WDT || p == Pos::WP || p == Pos::WPS) {
+    it.kind = ItemKind::kRel;
+  } else if (p == Pos::WRB) {
+    it.kind = ItemKind::kSub;
+  } else if (p == Pos::CC) {
+    it.kind = ItemKind::kConj;
+  } else if (p == Pos::kComma) {
+    it.kind = ItemKind::kComma;
+  } else if (p == Pos::kPeriod || p == Pos::kColon) {
+    it.kind = ItemKind::kPunct;
+  } else if (p == Pos::RB || p == Pos::RBR || p == Pos::RBS || p == Pos::RP) {
+    it.kind = ItemKind::kAdv;
+  } else if (p == Pos::DT && has(i, kThatWhich)) {
+    it.kind = ItemKind::kRel;
+  } else {
+    it.kind = ItemKind::kOther;
+  }
+}
+
+void Chunker::RefineMarkers(std::vector<Item>* items) const {
+  const SentenceView& v = v_;
   // Subordinators that introduce a plain noun phrase are prepositions ("after a 12-year
   // rift"); they stay clause markers before a clause ("after crowds trashed", "after
   // leaving Eriador").
@@ -287,5 +329,10 @@ void Chunk(const SentenceView& v, std::vector<Item>* items) {
       it.kind = ItemKind::kRel;
   }
 }
+
+
+}  // namespace
+
+void Chunk(const SentenceView& v, std::vector<Item>* items) { Chunker(v).Run(items); }
 
 }  // namespace annalist::events_internal

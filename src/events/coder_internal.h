@@ -12,6 +12,7 @@
 #include "actors/actor_matcher.h"
 #include "annalist/document.h"
 #include "dict/dictionary.h"
+#include "dict/lexicon.h"
 
 namespace annalist::events_internal {
 
@@ -26,9 +27,10 @@ struct SentenceView {
   std::vector<WordId> word;      // dictionary id of the token
   std::vector<WordId> singular;  // id of the singular ("EFFORTS" -> EFFORT), else word
   std::vector<std::string_view> norm;
+  std::vector<dict::LexBits> lex;  // lexicon concepts of the word (dict/lexicon.h)
   uint32_t size() const { return static_cast<uint32_t>(tok.size()); }
   void Clear() {
-    tok.clear(); pos.clear(); word.clear(); singular.clear(); norm.clear();
+    tok.clear(); pos.clear(); word.clear(); singular.clear(); norm.clear(); lex.clear();
   }
 };
 

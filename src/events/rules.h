@@ -1,0 +1,85 @@
+// Coding rules: the behaviour that differs between PETRARCH-2-compatible coding (the
+// field's dictionaries and the validation gold's conventions) and coding with annalist's
+// own knowledge base. The pipeline chooses one set from the dictionaries it loaded
+// (src/core/pipeline.cc); the coder never infers it from what the data happens to hold.
+#ifndef ANNALIST_EVENTS_RULES_H_
+#define ANNALIST_EVENTS_RULES_H_
+
+namespace annalist {
+
+struct CodingRules {
+  // ---- mentions (actors, coreference)
+  // Person coreference across the story: bare surnames, transliteration variants, titles
+  // ("the Iraqi PM"), he/she only to persons and it/they never to one, first person
+  // inside a quotation to its speaker. Needs person entries (knowledge base).
+  bool coreference = false;
+  // A capitalised word inside a country / person match is a name whatever its tag
+  // ("Beijing accused": -ing read as VBG), and a dictionary past form right after a
+  // sentence-initial actor is the main verb ("Jordan sent aid").
+  bool retag_inside_names = false;
+  // Places are recognised by actor kind (country, territory, region, capital) and
+  // demonyms are told apart from place names; otherwise a bare country code named by a
+  // noun that ends its phrase stands for a place (PETRARCH-2 dictionaries have no kinds).
+  bool places_by_kind = false;
+
+  // ---- clauses
+  // A subjectless participle clause ("after consulting on ...", sentence-initial "Saying
+  // that ...") shares the subject of the clause it hangs on and is coded.
+  bool participle_clauses = false;
+  // No target is taken from inside a relative clause after the verb.
+  bool no_target_in_relative = false;
+
+  // ---- reported speech
+  // "X said (that) Y did Z" is Y's event attributed to X (PETRARCH-2 folds it into X -> Y
+  // with the outer code, as its gold expects); denials negate the reported event, and
+  // reporting the other side's hostile act is an accusation (112).
+  bool reported_speech = false;
+  // "warned North Korea that ...": the addressee before the clause is the target.
+  bool addressee_target = false;
+  // A bare statement about an unresolved "it"/"they" or about a clause with no coded
+  // subject is not coded.
+  bool drop_weak_statements = false;
+
+  // ---- targets
+  // "with the support of X": an accomplice, not the target.
+  bool skip_accomplices = false;
+  // Country-less own forces ("deployed troops") are targets of last resort for posture
+  // and provision (roots 15, 07).
+  bool own_forces_last = false;
+  // "protesters in Tehran": the agent takes the place's country; a place in a locative PP
+  // is a target of last resort, coded as its country; a pattern's place PP likewise.
+  bool locative_places = false;
+  // A target of the source's own country ("recalled Brazil's ambassador") gives way to
+  // another actor later in the clause.
+  bool skip_own_country_target = false;
+
+  // ---- event semantics
+  // "wants Putin to attack": an intent about another's act is an appeal (020).
+  bool intent_for_other_is_appeal = false;
+  // "would not let threats against Iran": refusing to permit hostile acts is a promise.
+  bool refusal_to_permit_is_promise = false;
+  // Consult, meet, negotiate (040, 044, 046) are mutual: both directions.
+  bool mutual_meetings = false;
+  // "his visit to Tehran": a possessed visit noun is the possessor's visit (042).
+  bool possessed_visits = false;
+
+  // PETRARCH-2 compatible: the conventions of the validation gold
+  // (petrarch2-behaviour.md 5.2), nothing the old dictionary format cannot support.
+  static CodingRules Petrarch() { return CodingRules{}; }
+
+  // annalist's own knowledge base (data/kb): every rule above.
+  static CodingRules KnowledgeBase() {
+    CodingRules r;
+    r.coreference = r.retag_inside_names = r.places_by_kind = true;
+    r.participle_clauses = r.no_target_in_relative = true;
+    r.reported_speech = r.addressee_target = r.drop_weak_statements = true;
+    r.skip_accomplices = r.own_forces_last = r.locative_places = r.skip_own_country_target = true;
+    r.intent_for_other_is_appeal = r.refusal_to_permit_is_promise = true;
+    r.mutual_meetings = r.possessed_visits = true;
+    return r;
+  }
+};
+
+}  // namespace annalist
+
+#endif  // ANNALIST_EVENTS_RULES_H_
