@@ -238,6 +238,17 @@ TEST_F(MiniCoderTest, ConfidenceHeuristic) {
   }
 }
 
+// A time word after a name is no part of the name's group (issue 7: "President X
+// Tuesday", "Iran today"): the name stays the subject or the target.
+TEST_F(CoderTest, TimeWordAfterNameKeepsTheName) {
+  EXPECT_EQ(Code("Arnor/NNP Tuesday/NNP abandoned/VBD full/JJ economic/JJ ties/NNS with/IN Gondor/NNP ./."),
+            (std::set<Triple>{{"ARN", "GON", "080"}}));
+  EXPECT_EQ(Code("Arnor/NNP abandoned/VBD full/JJ economic/JJ ties/NNS with/IN Gondor/NNP today/NN ./."),
+            (std::set<Triple>{{"ARN", "GON", "080"}}));
+  EXPECT_EQ(Code("Arnor/NNP last/JJ Tuesday/NNP abandoned/VBD full/JJ economic/JJ ties/NNS with/IN Gondor/NNP ./."),
+            (std::set<Triple>{{"ARN", "GON", "080"}}));
+}
+
 // The rules are the pipeline's choice, not a property of the data: the same PETRARCH-2
 // dictionaries code reported speech as the speaker's statement about the clause subject
 // (PETRARCH-2 convention) or as the clause's own event attributed to the speaker.

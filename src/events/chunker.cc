@@ -180,6 +180,10 @@ uint32_t Chunker::NounGroup(uint32_t i, Item* out) const {
   bool has_noun = false;
   while (j < n) {
     Pos q = v.pos[j];
+    // A time word after a name or noun ends the group ("President X Tuesday", "Iran
+    // today", "the army Monday"): it opens a time phrase of its own, so the name keeps
+    // its head ("last Tuesday", "Friday prayers" stay one group).
+    if (has_noun && j > i && has(j, kTemporal) && IsNoun(v.pos[j - 1]) && IsNoun(q)) break;
     if (IsNoun(q) || q == Pos::FW) {
       has_noun = true;
       ++j;

@@ -174,7 +174,11 @@ void CoderImpl::ClassifyPred(Scratch& s, int v, const std::vector<int>& unit_sta
   p.verb = v;
   s.pred_of_item[v] = static_cast<int>(s.preds.size());
   int k = v - 1;
-  while (k >= 0 && it[k].kind == ItemKind::kAdv) --k;
+  // Adverbs, and a time phrase right after a noun group ("Raisi Tuesday accused", "Iran
+  // today condemned"), stand between the subject and its verb.
+  while (k >= 0 && (it[k].kind == ItemKind::kAdv ||
+                    (it[k].kind == ItemKind::kNoun && it[k].temporal && k > 0 && it[k - 1].kind == ItemKind::kNoun)))
+    --k;
   const bool lone_vbg = it[v].end - it[v].first == 1 && s.view.pos[it[v].head] == Pos::VBG;
   if (k >= 0 && it[k].kind == ItemKind::kTo) {
     p.kind = PredKind::kInf;
