@@ -6,6 +6,10 @@
 #include "cli.h"
 #include "store_commands.h"
 
+namespace annalist::cli {
+int RunServe(int argc, char** argv);  // serve_command.cc
+}  // namespace annalist::cli
+
 namespace {
 
 constexpr char kHelp[] =
@@ -22,6 +26,7 @@ constexpr char kHelp[] =
     "                              postgresql:// URL); reports of one event merge\n"
     "  query --db STORE [FILTERS]  merged events, one event with its mentions, one article\n"
     "  aggregate --db STORE --by [dyad,]day|week|month   counts, Goldstein, QuadClass shares\n"
+    "  serve --db F [OPTIONS]      the store's JSON API and web page on http://127.0.0.1:8080/\n"
     "\n"
     "Run 'annalist COMMAND --help' for the options of a command.\n";
 
@@ -43,6 +48,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "ingest") == 0) return annalist::cli::RunIngest(argc, argv);
   if (std::strcmp(command, "query") == 0) return annalist::cli::RunQuery(argc, argv);
   if (std::strcmp(command, "aggregate") == 0) return annalist::cli::RunAggregate(argc, argv);
+  if (std::strcmp(command, "serve") == 0) return annalist::cli::RunServe(argc, argv);
   std::fprintf(stderr, "annalist: unknown command '%s'\n\n%s", command, kHelp);
   return annalist::cli::kExitUsage;
 }
