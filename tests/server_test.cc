@@ -79,6 +79,14 @@ class MemorySource : public EventSource {
     }
     return out;
   }
+  Result<uint64_t> CountEvents(const EventFilter& filter) const override {
+    EventFilter all = filter;
+    all.offset = 0;
+    all.limit = events_.size();
+    Result<std::vector<EventRecord>> matching = ListEvents(all);
+    if (!matching.ok()) return matching.status();
+    return static_cast<uint64_t>(matching->size());
+  }
   Result<EventRecord> GetEvent(const std::string& id) const override {
     for (const EventRecord& e : events_) {
       if (e.id == id) {
@@ -248,6 +256,13 @@ TEST_F(ServerTest, EventsAreJsonAndFiltered) {
   ASSERT_FALSE(parser.parse(reply.body).get(doc));
   EXPECT_EQ(doc["events"].get_array().size(), 1u);
   EXPECT_EQ(int64_t(doc["next_offset"]), 1);
+  EXPECT_TRUE(doc["total"].is_null());  // counted only on request
+  reply = Get("/api/events?limit=1&total=1&quad=3");
+  ASSERT_FALSE(parser.parse(reply.body).get(doc));
+  EXPECT_EQ(int64_t(doc["total"]), 1);
+  reply = Get("/api/events?limit=1&total=1");
+  ASSERT_FALSE(parser.parse(reply.body).get(doc));
+  EXPECT_EQ(int64_t(doc["total"]), 3);
   reply = Get("/api/events?limit=100000");  // clamped to max_page
   ASSERT_FALSE(parser.parse(reply.body).get(doc));
   EXPECT_EQ(int64_t(doc["limit"]), 500);

@@ -192,6 +192,7 @@ async function loadEvents() {
   const params = filterParams();
   params.set('limit', state.limit);
   params.set('offset', state.offset);
+  params.set('total', '1');
   const data = await getJson('/api/events?' + params);
   state.events = data.events;
   state.nextOffset = data.next_offset;
@@ -212,7 +213,7 @@ async function loadEvents() {
     body.append(row);
   }
   $('page-note').textContent = data.events.length
-      ? `${state.offset + 1}–${state.offset + data.events.length}${data.next_offset === null ? '' : ' (more)'}` : 'none';
+      ? `${state.offset + 1}–${state.offset + data.events.length} of ${data.total}` : 'none';
   $('prev').disabled = state.offset === 0;
   $('next').disabled = data.next_offset === null;
   drawMap(data.events);

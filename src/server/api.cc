@@ -316,13 +316,24 @@ HttpResponse Api::Events(const HttpRequest& request) const {
   EventFilter filter;
   std::string message;
   if (!ParseFilter(params, limits_, true, &filter, &message, &rest)) return JsonError(400, message);
-  if (!rest.empty()) return JsonError(400, "unknown parameter '" + rest.front().first + "'");
+  bool want_total = false;
+  for (const auto& [name, value] : rest) {
+    if (name != "total") return JsonError(400, "unknown parameter '" + name + "'");
+    if (value != "0" && value != "1") return JsonError(400, "bad value for parameter 'total' (0 or 1)");
+    want_total = value == "1";
+  }
   Result<std::vector<EventRecord>> events = source_->ListEvents(filter);
   if (!events.ok()) return FromStatus(events.status());
+  std::string total = "null";
+  if (want_total) {
+    Result<uint64_t> count = source_->CountEvents(filter);
+    if (!count.ok()) return FromStatus(count.status());
+    total = std::to_string(*count);
+  }
   bool more = events->size() > filter.limit;
   if (more) events->resize(filter.limit);
   std::string body = "{\"offset\":" + std::to_string(filter.offset) + ",\"limit\":" + std::to_string(filter.limit);
-  body += ",\"next_offset\":";
+  body += ",\"total\":" + total + ",\"next_offset\":";
   body += more ? std::to_string(filter.offset + filter.limit) : "null";
   body += ",\"events\":[";
   for (size_t i = 0; i < events->size(); ++i) {

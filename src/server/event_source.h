@@ -85,6 +85,8 @@ class EventSource {
   // Events matching `filter`, at most filter.limit + 1 (the extra one tells the caller
   // there is a next page), ordered by date then id.
   virtual Result<std::vector<EventRecord>> ListEvents(const EventFilter& filter) const = 0;
+  // How many events match `filter` (limit and offset ignored).
+  virtual Result<uint64_t> CountEvents(const EventFilter& filter) const = 0;
   // One event with all its mentions; NotFound if no such id.
   virtual Result<EventRecord> GetEvent(const std::string& id) const = 0;
   // One article with its text and the mentions coded from it; NotFound if no such id.

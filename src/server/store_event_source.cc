@@ -136,6 +136,15 @@ Result<std::vector<EventRecord>> StoreEventSource::ListEvents(const EventFilter&
   return out;
 }
 
+Result<uint64_t> StoreEventSource::CountEvents(const EventFilter& filter) const {
+  Result<std::unique_ptr<Store>> store = Acquire();
+  if (!store.ok()) return store.status();
+  Lease lease(this, store.TakeValue());
+  Result<int64_t> count = lease->CountEvents(ToStoreFilter(filter));
+  if (!count.ok()) return count.status();
+  return static_cast<uint64_t>(*count);
+}
+
 Result<EventRecord> StoreEventSource::GetEvent(const std::string& id) const {
   Result<std::unique_ptr<Store>> store = Acquire();
   if (!store.ok()) return store.status();

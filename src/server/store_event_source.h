@@ -20,6 +20,7 @@ class StoreEventSource : public EventSource {
   static Result<std::unique_ptr<StoreEventSource>> Open(const std::string& target);
 
   Result<std::vector<EventRecord>> ListEvents(const EventFilter& filter) const override;
+  Result<uint64_t> CountEvents(const EventFilter& filter) const override;
   Result<EventRecord> GetEvent(const std::string& id) const override;
   Result<ArticleRecord> GetArticle(const std::string& id) const override;
   Result<std::vector<CountRow>> Count(const EventFilter& filter, Period period, bool by_dyad,

@@ -24,6 +24,7 @@ class EmptySource : public annalist::server::EventSource {
   annalist::Result<std::vector<EventRecord>> ListEvents(const EventFilter&) const override {
     return std::vector<EventRecord>{};
   }
+  annalist::Result<uint64_t> CountEvents(const EventFilter&) const override { return uint64_t{0}; }
   annalist::Result<EventRecord> GetEvent(const std::string& id) const override {
     return annalist::NotFound("no event " + id);
   }

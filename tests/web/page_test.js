@@ -98,6 +98,8 @@ async function main() {
     const all = await apiJson(url + 'api/events?limit=500');
     const rows = await page.locator('#events tbody tr').count();
     check(rows === all.events.length && rows > 0, `table shows all ${all.events.length} events (${rows} rows)`);
+    const note = await page.textContent('#page-note');
+    check(note.endsWith(`of ${all.events.length}`), `page note counts all events: "${note}"`);
     check(await page.locator('#timeline rect.bar').count() > 0, 'timeline has bars');
     const outlines = await page.locator('#map path.land').count();
     check(outlines > 100, `map draws ${outlines} country outlines from embedded data`);
