@@ -86,7 +86,7 @@ int RunServe(int argc, char** argv) {
   }
   auto source = server::StoreEventSource::Open(db);
   if (!source.ok()) {
-    std::fprintf(stderr, "annalist serve: %s: %s\n", db.c_str(), source.status().message().c_str());
+    std::fprintf(stderr, "annalist serve: %s\n", source.status().message().c_str());  // names the store
     return kExitUsage;
   }
   // Signals are taken by sigwait below, not by whichever thread they hit.
