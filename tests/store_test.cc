@@ -125,6 +125,16 @@ TEST_P(StoreTest, NearMissesStayApart) {
   EXPECT_EQ(Query(EventFilter()).size(), 6u);
 }
 
+TEST_P(StoreTest, AnEventTakesThePlaceOfItsFirstLocatedReport) {
+  Put("p1", "AFP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "173")});
+  Put("p2", "AP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "173", "West Bank")});
+  Put("p3", "AP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "173", "Jerusalem")});
+  auto events = Query(EventFilter());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].mentions + events[1].mentions, 3);
+  for (const StoredEvent& event : events) EXPECT_EQ(event.mentions == 2 ? "West Bank" : "Jerusalem", event.place);
+}
+
 TEST_P(StoreTest, ReingestReplacesAnArticlesMentions) {
   Put("c1", "AFP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "190")});
   Put("c2", "AP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "190")});
@@ -301,6 +311,17 @@ TEST(StoreMergeRule, DatesAndDyads) {
   b.target = "";
   EXPECT_FALSE(store::SameDyad(a, b));
   EXPECT_DOUBLE_EQ(store::WordOverlap({"A", "B", "C", "D"}, {"B", "D", "E"}), 0.5);
+  // An unknown country matches any country, on one side of the dyad only.
+  a.source = "---COP";
+  a.target = "GEOOPP";
+  b.source = "GEOCOP";
+  b.target = "GEOOPP";
+  EXPECT_TRUE(store::SameDyad(a, b));
+  a.target = "---OPP";
+  EXPECT_FALSE(store::SameDyad(a, b));
+  a.source = "---GOV";
+  a.target = "GEOOPP";
+  EXPECT_FALSE(store::SameDyad(a, b));  // sectors still differ
 }
 
 TEST(StoreOpen, ErrorsNameTheTarget) {

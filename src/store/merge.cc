@@ -39,14 +39,21 @@ int32_t DateOfDay(int64_t day) {
   return static_cast<int32_t>(y * 10000 + m * 100 + d);
 }
 
+bool UnknownCountry(std::string_view code) { return ActorCountry(code) == kUnknownCountry; }
+
 bool SameDyad(const MergeKey& a, const MergeKey& b) {
+  // 0: incompatible, 1: compatible through an unknown country, 2: same country.
   auto same_actor = [](std::string_view x, std::string_view y) {
-    if (x.empty() || y.empty()) return x.empty() && y.empty();
-    if (ActorCountry(x) != ActorCountry(y)) return false;
+    if (x.empty() || y.empty()) return x.empty() && y.empty() ? 2 : 0;
     std::string_view sx = ActorSector(x), sy = ActorSector(y);
-    return sx.empty() || sy.empty() || sx == sy;
+    if (!sx.empty() && !sy.empty() && sx != sy) return 0;
+    if (ActorCountry(x) == ActorCountry(y)) return UnknownCountry(x) ? 1 : 2;
+    return UnknownCountry(x) || UnknownCountry(y) ? 1 : 0;
   };
-  return same_actor(a.source, b.source) && same_actor(a.target, b.target);
+  const int source = same_actor(a.source, b.source), target = same_actor(a.target, b.target);
+  // An unknown country ("---COP": police, whose country the text did not say) stands for
+  // any country on one side of the dyad, never on both.
+  return source > 0 && target > 0 && (source == 2 || target == 2);
 }
 
 double WordOverlap(const std::vector<std::string>& mention, const std::vector<std::string>& event) {
@@ -78,8 +85,8 @@ double MergeScore(const MergeOptions& options, const MergeKey& mention, const Me
   if (!mention.place_key.empty() && !event.place_key.empty() && mention.place_key != event.place_key) return -1.0;
   const double overlap = WordOverlap(mention.words, event.words);
   if (overlap < options.min_word_overlap) return -1.0;
-  // Prefer the closest date, then the same root, then the wording.
-  return overlap + (same_root ? 0.5 : 0.0) - static_cast<double>(gap);
+  // Prefer the closest date, then the same root, then the wording (never negative).
+  return 4.0 * static_cast<double>(options.max_day_gap - gap) + (same_root ? 2.0 : 0.0) + overlap;
 }
 
 int32_t EventDate(const Event& event) { return event.date; }

@@ -33,7 +33,12 @@ int64_t DayNumber(int32_t date);
 // YYYYMMDD of a day number.
 int32_t DateOfDay(int64_t day);
 
-// Same countries on both sides, and sectors equal where both codes name one.
+// The country part of an actor code whose country is not known ("---GOV").
+inline constexpr std::string_view kUnknownCountry = "---";
+bool UnknownCountry(std::string_view code);
+
+// Same countries on both sides (an unknown country matches any, on one side only), and
+// sectors equal where both codes name one.
 bool SameDyad(const MergeKey& a, const MergeKey& b);
 // Share of the mention's words found among the event's words (1 when it has none).
 double WordOverlap(const std::vector<std::string>& mention, const std::vector<std::string>& event);

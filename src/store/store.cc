@@ -217,17 +217,33 @@ struct Candidate {
 Status FindEvent(Store::Impl* impl, const MergeKey& key, Candidate* best) {
   best->score = -1.0;
   if (!impl->options.merge.enabled) return Status::Ok();
+  // Candidates: events in the date window whose countries match, an unknown country
+  // ("---") matching any on one side (SameDyad decides). Each form uses an index.
+  const std::string source_country(store::ActorCountry(key.source));
+  const std::string target_country(store::ActorCountry(key.target));
+  const bool any_source = source_country == store::kUnknownCountry;
+  const bool any_target = target_country == store::kUnknownCountry || target_country.empty();
+  std::string sql = "SELECT id, source, target, root, plover, date, place_key, words FROM events WHERE ";
+  std::vector<std::string> params;
+  if (!any_source) {
+    sql += "source_country IN (?, '---') AND ";
+    params.push_back(source_country);
+  }
+  if (target_country.empty()) {
+    sql += "target_country = '' AND ";
+  } else if (!any_target || any_source) {
+    sql += any_target ? "target_country = '---' AND " : "target_country IN (?, '---') AND ";
+    if (!any_target) params.push_back(target_country);
+  }
+  sql += "date >= ? AND date <= ? ORDER BY date, id";
   Status status;
-  SqlStatement* stmt = impl->Statement(
-      "SELECT id, source, target, root, plover, date, place_key, words FROM events "
-      "WHERE source_country = ? AND target_country = ? AND date >= ? AND date <= ? ORDER BY date, id",
-      &status);
+  SqlStatement* stmt = impl->Statement(sql, &status);
   if (stmt == nullptr) return status;
-  stmt->BindText(1, store::ActorCountry(key.source));
-  stmt->BindText(2, store::ActorCountry(key.target));
+  int index = 1;
+  for (const std::string& param : params) stmt->BindText(index++, param);
   const int64_t gap = impl->options.merge.max_day_gap;
-  stmt->BindInt(3, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) - gap));
-  stmt->BindInt(4, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) + gap));
+  stmt->BindInt(index++, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) - gap));
+  stmt->BindInt(index, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) + gap));
   Candidate candidate;
   for (;;) {
     Result<bool> row = stmt->Step();
@@ -370,8 +386,8 @@ Status InsertEvent(Store::Impl* impl, const Document& doc, const Event& event, c
 }
 
 // Counts a new mention on its event (inserted before the mention itself).
-Status CountMention(Store::Impl* impl, const Document& doc, const std::string& event_id, bool new_article,
-                    const std::vector<std::string>& words) {
+Status CountMention(Store::Impl* impl, const Document& doc, const Event& event, const MergeKey& key,
+                    const std::string& event_id, bool new_article, const std::vector<std::string>& words) {
   Status status;
   SqlStatement* seen = impl->Statement("SELECT 1 FROM mentions WHERE event_id = ? AND publisher = ? LIMIT 1", &status);
   if (seen == nullptr) return status;
@@ -391,7 +407,17 @@ Status CountMention(Store::Impl* impl, const Document& doc, const std::string& e
   for (int index : {3, 4, 5, 6, 7}) stmt->BindInt(index, doc.date);
   stmt->BindText(8, store::JoinWords(words));
   stmt->BindText(9, event_id);
-  return stmt->Run();
+  if (status = stmt->Run(); !status.ok() || key.place_key.empty()) return status;
+  // An event first reported without a place takes the first place a later report gives
+  // (later mentions then must agree with it).
+  SqlStatement* place = impl->Statement(
+      "UPDATE events SET place = ?, place_key = ?, place_country = ? WHERE id = ? AND place_key = ''", &status);
+  if (place == nullptr) return status;
+  place->BindText(1, event.location.text);
+  place->BindText(2, key.place_key);
+  place->BindText(3, event.location.code);
+  place->BindText(4, event_id);
+  return place->Run();
 }
 
 Status InsertActor(Store::Impl* impl, const ActorRef& actor) {
@@ -428,7 +454,7 @@ Status Store::PutArticle(const Document& doc, const std::vector<Event>& events) 
     } else if (status.ok()) {
       words = store::UnionWords(best.key.words, key.words, kMaxEventWords);
     }
-    if (status.ok()) status = CountMention(impl_.get(), doc, event_id, joined.insert(event_id).second, words);
+    if (status.ok()) status = CountMention(impl_.get(), doc, event, key, event_id, joined.insert(event_id).second, words);
     if (status.ok()) status = InsertMention(impl_.get(), doc, event, static_cast<int>(index), event_id, key);
     if (status.ok()) status = InsertActor(impl_.get(), event.source);
     if (status.ok()) status = InsertActor(impl_.get(), event.target);
