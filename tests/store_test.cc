@@ -88,6 +88,28 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     return events.ok() ? *events : std::vector<StoredEvent>();
   }
 
+  // Monthly counts by country dyad read from the pre-aggregated table must equal the same
+  // counts computed from the events (min_mentions 1 holds for every event but forces the
+  // events table).
+  void ExpectMonthlyCountsMatchEvents() {
+    AggregateRequest request;
+    request.by_dyad = request.by_country = true;
+    auto fast = store_->Aggregate(request);
+    request.filter.min_mentions = 1;
+    auto slow = store_->Aggregate(request);
+    ASSERT_TRUE(fast.ok() && slow.ok());
+    ASSERT_EQ(fast->size(), slow->size());
+    for (size_t i = 0; i < fast->size(); ++i) {
+      const CountRow &a = (*fast)[i], &b = (*slow)[i];
+      EXPECT_EQ(a.period, b.period);
+      EXPECT_EQ(a.source + ">" + a.target, b.source + ">" + b.target);
+      EXPECT_EQ(a.events, b.events) << a.period << " " << a.source << ">" << a.target;
+      EXPECT_EQ(a.mentions, b.mentions) << a.period << " " << a.source << ">" << a.target;
+      EXPECT_DOUBLE_EQ(a.goldstein_sum, b.goldstein_sum);
+      for (int q = 0; q < 4; ++q) EXPECT_EQ(a.quad[q], b.quad[q]);
+    }
+  }
+
   std::string target_;
   std::unique_ptr<Store> store_;
 };
@@ -139,7 +161,9 @@ TEST_P(StoreTest, ReingestReplacesAnArticlesMentions) {
   Put("c1", "AFP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "190")});
   Put("c2", "AP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "190")});
   ASSERT_EQ(Query(EventFilter())[0].mentions, 2);
+  ExpectMonthlyCountsMatchEvents();
   Put("c2", "AP", 20240304, "Iran accused Israel.", {MakeEvent(kStrike, "IRN", "ISR", "112")});
+  ExpectMonthlyCountsMatchEvents();
   auto events = Query(EventFilter());
   ASSERT_EQ(events.size(), 2u);
   for (const StoredEvent& event : events) EXPECT_EQ(event.mentions, 1) << event.id;
@@ -147,6 +171,7 @@ TEST_P(StoreTest, ReingestReplacesAnArticlesMentions) {
   events = Query(EventFilter());
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].source, "IRN");
+  ExpectMonthlyCountsMatchEvents();
   auto stats = store_->Stats();
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->articles, 2);
@@ -272,6 +297,7 @@ TEST_P(StoreTest, AggregatesCountPerPeriodAndDyad) {
   EXPECT_EQ((*rows)[1].source, "ISR");
   EXPECT_EQ((*rows)[1].target, "PSE");
   EXPECT_EQ((*rows)[1].period, 20240201);
+  ExpectMonthlyCountsMatchEvents();
 }
 
 TEST_P(StoreTest, ReadOnlyHandleReadsWhileAWriterHoldsTheLock) {

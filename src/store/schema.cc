@@ -8,7 +8,8 @@ namespace annalist::store {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: event_months (monthly counts), id in the ordering indexes.
+constexpr int kSchemaVersion = 2;
 
 // Columns of events and mentions, shared by both dialects. Dates are YYYYMMDD integers
 // (0 = unknown), booleans 0/1, an absent target is ''.
@@ -28,11 +29,12 @@ CREATE TABLE IF NOT EXISTS events (
   mentions INTEGER NOT NULL, articles INTEGER NOT NULL, publishers INTEGER NOT NULL,
   words TEXT NOT NULL, sentence TEXT NOT NULL, first_article_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS events_date ON events (date, id);
-CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date);
-CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date);
-CREATE INDEX IF NOT EXISTS events_root ON events (root, date);
-CREATE INDEX IF NOT EXISTS events_quad ON events (quad_class, date);
-CREATE INDEX IF NOT EXISTS events_plover ON events (plover, date);
+CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date, id);
+CREATE INDEX IF NOT EXISTS events_source_country ON events (source_country, date, id);
+CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date, id);
+CREATE INDEX IF NOT EXISTS events_root ON events (root, date, id);
+CREATE INDEX IF NOT EXISTS events_quad ON events (quad_class, date, id);
+CREATE INDEX IF NOT EXISTS events_plover ON events (plover, date, id);
 CREATE INDEX IF NOT EXISTS events_source ON events (source);
 CREATE INDEX IF NOT EXISTS events_target ON events (target);
 CREATE TABLE IF NOT EXISTS mentions (
@@ -51,6 +53,13 @@ CREATE TABLE IF NOT EXISTS mentions (
   publisher TEXT NOT NULL, published INTEGER NOT NULL, words TEXT NOT NULL,
   PRIMARY KEY (article_id, idx));
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id, publisher);
+CREATE TABLE IF NOT EXISTS event_months (
+  source_country TEXT NOT NULL, target_country TEXT NOT NULL, month INTEGER NOT NULL,
+  root TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein_sum DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (source_country, target_country, month, root, quad_class));
+CREATE INDEX IF NOT EXISTS event_months_target ON event_months (target_country, month);
+CREATE INDEX IF NOT EXISTS event_months_month ON event_months (month);
 CREATE TABLE IF NOT EXISTS actors (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL);
 )SQL";
@@ -86,15 +95,33 @@ Status CreateSchema(SqlConnection* db) {
   if (Status status = db->BeginWrite(); !status.ok()) return status;
   std::string sql = std::string(sqlite ? kSqliteArticles : kPostgresArticles) + kCommonTables;
   Status status = db->Exec(sql);
+  // A store of schema 1 (no monthly counts yet) gets them computed once.
+  if (status.ok()) status = db->Exec("INSERT INTO meta (key, value) VALUES ('monthly_counts', '0') ON CONFLICT (key) DO NOTHING");
+  if (status.ok()) {
+    auto check = db->Prepare("SELECT value FROM meta WHERE key = 'monthly_counts'");
+    Result<bool> row = check.ok() ? (*check)->Step() : Result<bool>(check.status());
+    const bool missing = row.ok() && *row && (*check)->Text(0) == "0";
+    if (!row.ok()) status = row.status();
+    if (check.ok()) (*check)->Reset();
+    if (status.ok() && missing) status = RebuildMonthlyCounts(db);
+  }
   if (status.ok()) {
     status = db->Exec("INSERT INTO meta (key, value) VALUES ('schema_version', '" + std::to_string(kSchemaVersion) +
-                      "') ON CONFLICT (key) DO NOTHING");
+                      "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   }
   if (!status.ok()) {
     (void)db->Exec("ROLLBACK");
     return status;
   }
   return db->Exec("COMMIT");
+}
+
+Status RebuildMonthlyCounts(SqlConnection* db) {
+  return db->Exec(
+      "DELETE FROM event_months; INSERT INTO event_months (source_country, target_country, month, root, quad_class, "
+      "events, mentions, goldstein_sum) SELECT source_country, target_country, date / 100, root, quad_class, "
+      "COUNT(*), SUM(mentions), SUM(goldstein) FROM events GROUP BY source_country, target_country, date / 100, "
+      "root, quad_class; UPDATE meta SET value = '1' WHERE key = 'monthly_counts'");
 }
 
 std::string FullTextCondition(Dialect dialect) {

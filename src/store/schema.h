@@ -11,6 +11,10 @@ namespace annalist::store {
 // Creates missing tables and indexes (idempotent, in one write transaction).
 Status CreateSchema(SqlConnection* db);
 
+// Recomputes event_months (merged events counted per month, country dyad, root and
+// QuadClass: what Aggregate reads for monthly counts) from the events table.
+Status RebuildMonthlyCounts(SqlConnection* db);
+
 // A subquery returning the ids of articles whose title or text contain the words bound to
 // its one `?` (the value is FullTextQuery(dialect, words)).
 std::string FullTextCondition(Dialect dialect);

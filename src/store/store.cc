@@ -147,6 +147,29 @@ Result<bool> Store::HasArticle(const std::string& id, const std::string& checksu
 
 namespace {
 
+// Adds to the monthly counts (event_months) of one (countries, month, root, QuadClass).
+Status AddMonthly(Store::Impl* impl, const std::string& source_country, const std::string& target_country,
+                  int32_t date, const std::string& root, int64_t quad_class, int64_t events, int64_t mentions,
+                  double goldstein) {
+  Status status;
+  SqlStatement* stmt = impl->Statement(
+      "INSERT INTO event_months (source_country, target_country, month, root, quad_class, events, mentions, "
+      "goldstein_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_country, target_country, month, root, "
+      "quad_class) DO UPDATE SET events = event_months.events + excluded.events, mentions = event_months.mentions "
+      "+ excluded.mentions, goldstein_sum = event_months.goldstein_sum + excluded.goldstein_sum",
+      &status);
+  if (stmt == nullptr) return status;
+  stmt->BindText(1, source_country);
+  stmt->BindText(2, target_country);
+  stmt->BindInt(3, date / 100);
+  stmt->BindText(4, root);
+  stmt->BindInt(5, quad_class);
+  stmt->BindInt(6, events);
+  stmt->BindInt(7, mentions);
+  stmt->BindDouble(8, goldstein);
+  return stmt->Run();
+}
+
 // Recounts an event's mentions, articles, publishers and report dates from its mentions;
 // deletes it when none is left. Used after mentions were removed (re-ingest).
 Status RecountEvent(Store::Impl* impl, const std::string& event_id) {
@@ -162,6 +185,20 @@ Status RecountEvent(Store::Impl* impl, const std::string& event_id) {
   const int64_t mentions = count->Int(0), articles = count->Int(1), publishers = count->Int(2);
   const int64_t first = count->IsNull(3) ? 0 : count->Int(3), last = count->IsNull(4) ? 0 : count->Int(4);
   count->Reset();
+  SqlStatement* old = impl->Statement(
+      "SELECT source_country, target_country, date, root, quad_class, goldstein, mentions FROM events WHERE id = ?",
+      &status);
+  if (old == nullptr) return status;
+  old->BindText(1, event_id);
+  row = old->Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    const bool gone = mentions == 0;
+    status = AddMonthly(impl, old->Text(0), old->Text(1), static_cast<int32_t>(old->Int(2)), old->Text(3), old->Int(4),
+                        gone ? -1 : 0, mentions - old->Int(6), gone ? -old->Double(5) : 0.0);
+  }
+  old->Reset();
+  if (!status.ok()) return status;
   if (mentions == 0) {
     SqlStatement* drop = impl->Statement("DELETE FROM events WHERE id = ?", &status);
     if (drop == nullptr) return status;
@@ -382,7 +419,10 @@ Status InsertEvent(Store::Impl* impl, const Document& doc, const Event& event, c
   stmt->BindText(21, store::JoinWords(key.words));
   stmt->BindText(22, doc.Slice(event.sentence));
   stmt->BindText(23, doc.id);
-  return stmt->Run();
+  if (status = stmt->Run(); !status.ok()) return status;
+  return AddMonthly(impl, std::string(store::ActorCountry(event.source.code)),
+                    std::string(store::ActorCountry(event.target.code)), key.date, event.root, event.quad_class, 1, 0,
+                    event.goldstein);
 }
 
 // Counts a new mention on its event (inserted before the mention itself).
@@ -407,7 +447,14 @@ Status CountMention(Store::Impl* impl, const Document& doc, const Event& event, 
   for (int index : {3, 4, 5, 6, 7}) stmt->BindInt(index, doc.date);
   stmt->BindText(8, store::JoinWords(words));
   stmt->BindText(9, event_id);
-  if (status = stmt->Run(); !status.ok() || key.place_key.empty()) return status;
+  if (status = stmt->Run(); !status.ok()) return status;
+  SqlStatement* monthly = impl->Statement(
+      "UPDATE event_months SET mentions = mentions + 1 WHERE (source_country, target_country, month, root, "
+      "quad_class) = (SELECT source_country, target_country, date / 100, root, quad_class FROM events WHERE id = ?)",
+      &status);
+  if (monthly == nullptr) return status;
+  monthly->BindText(1, event_id);
+  if (status = monthly->Run(); !status.ok() || key.place_key.empty()) return status;
   // An event first reported without a place takes the first place a later report gives
   // (later mentions then must agree with it).
   SqlStatement* place = impl->Statement(

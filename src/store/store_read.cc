@@ -218,6 +218,64 @@ int32_t WeekStart(int32_t date) {
   return store::DateOfDay(day - weekday);
 }
 
+bool LastDayOfMonth(int32_t date) { return store::DateOfDay(store::DayNumber(date) + 1) % 100 == 1; }
+
+// Whether monthly counts answer `request` exactly: months, country-level dyads, and only
+// filters the counts are keyed by, with whole months.
+bool MonthlyCountsAnswer(const AggregateRequest& request) {
+  const EventFilter& f = request.filter;
+  if (request.period != Period::kMonth || (request.by_dyad && !request.by_country)) return false;
+  if (!f.actor.empty() || !f.plover.empty() || !f.text.empty() || !f.article_id.empty() || f.min_mentions > 0) {
+    return false;
+  }
+  if ((!f.source.empty() && f.source.size() != 3) || (!f.target.empty() && f.target.size() != 3)) return false;
+  if (!f.code.empty() && f.code.size() > 2) return false;
+  if (!f.code.empty() && !f.root.empty() && f.code.size() == 2 && f.code != f.root) return false;
+  if (f.date_from > 0 && f.date_from % 100 != 1) return false;
+  if (f.date_to > 0 && !LastDayOfMonth(f.date_to)) return false;
+  return true;
+}
+
+Where MonthlyWhere(const EventFilter& f) {
+  Where where;
+  where.Add("m.month > 0");
+  if (f.date_from > 0) {
+    where.Add("m.month >= ?");
+    where.params.emplace_back(int64_t{f.date_from / 100});
+  }
+  if (f.date_to > 0) {
+    where.Add("m.month <= ?");
+    where.params.emplace_back(int64_t{f.date_to / 100});
+  }
+  if (!f.country.empty()) {
+    where.Add("(m.source_country = ? OR m.target_country = ?)");
+    where.params.emplace_back(f.country);
+    where.params.emplace_back(f.country);
+  }
+  if (!f.source.empty()) {
+    where.Add("m.source_country = ?");
+    where.params.emplace_back(f.source);
+  }
+  if (!f.target.empty()) {
+    where.Add("m.target_country = ?");
+    where.params.emplace_back(f.target);
+  }
+  const std::string root = !f.root.empty() ? f.root : f.code;
+  if (root.size() == 1) {
+    where.Add("m.root >= ? AND m.root < ?");  // a one-digit code prefix: roots 1x
+    where.params.emplace_back(root);
+    where.params.emplace_back(root + "\x7f");
+  } else if (!root.empty()) {
+    where.Add("m.root = ?");
+    where.params.emplace_back(root);
+  }
+  if (f.quad_class > 0) {
+    where.Add("m.quad_class = ?");
+    where.params.emplace_back(int64_t{f.quad_class});
+  }
+  return where;
+}
+
 }  // namespace
 
 Result<std::vector<StoredEvent>> Store::QueryEvents(const EventFilter& filter) {
@@ -306,23 +364,37 @@ Result<StoredArticle> Store::GetArticle(const std::string& id) {
 }
 
 Result<std::vector<CountRow>> Store::Aggregate(const AggregateRequest& request) {
-  Where where = BuildWhere(impl_->db->dialect(), request.filter);
-  where.Add("e.date > 0");
-  const std::string period = request.period == Period::kMonth ? "(e.date / 100)" : "e.date";
-  std::string group = period;
-  std::string dyad = "'', ''";
-  if (request.by_dyad) {
-    dyad = request.by_country ? "e.source_country, e.target_country" : "e.source, e.target";
-    group += ", " + dyad;
-  }
-  Status status;
-  SqlStatement* stmt = impl_->Statement(
-      "SELECT " + period + ", " + dyad +
+  std::string sql;
+  Where where;
+  if (MonthlyCountsAnswer(request)) {
+    // Pre-aggregated: a dyad's months are a few hundred rows, not its events.
+    where = MonthlyWhere(request.filter);
+    const std::string dyad = request.by_dyad ? "m.source_country, m.target_country" : "'', ''";
+    sql = "SELECT m.month, " + dyad +
+          ", SUM(m.events), SUM(m.mentions), SUM(m.goldstein_sum), "
+          "SUM(CASE WHEN m.quad_class = 1 THEN m.events ELSE 0 END), "
+          "SUM(CASE WHEN m.quad_class = 2 THEN m.events ELSE 0 END), "
+          "SUM(CASE WHEN m.quad_class = 3 THEN m.events ELSE 0 END), "
+          "SUM(CASE WHEN m.quad_class = 4 THEN m.events ELSE 0 END) FROM event_months m" +
+          where.sql + " GROUP BY m.month" + (request.by_dyad ? ", " + dyad : "") + " HAVING SUM(m.events) > 0";
+  } else {
+    where = BuildWhere(impl_->db->dialect(), request.filter);
+    where.Add("e.date > 0");
+    const std::string period = request.period == Period::kMonth ? "(e.date / 100)" : "e.date";
+    std::string group = period;
+    std::string dyad = "'', ''";
+    if (request.by_dyad) {
+      dyad = request.by_country ? "e.source_country, e.target_country" : "e.source, e.target";
+      group += ", " + dyad;
+    }
+    sql = "SELECT " + period + ", " + dyad +
           ", COUNT(*), SUM(e.mentions), SUM(e.goldstein), SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), "
           "SUM(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), "
           "SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END) FROM events e" +
-          where.sql + " GROUP BY " + group,
-      &status);
+          where.sql + " GROUP BY " + group;
+  }
+  Status status;
+  SqlStatement* stmt = impl_->Statement(sql, &status);
   if (stmt == nullptr) return status;
   BindAll(stmt, where);
   // Rows keyed (period start, source, target); weeks are folded from days here.
