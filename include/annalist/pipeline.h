@@ -12,6 +12,7 @@
 #ifndef ANNALIST_PIPELINE_H_
 #define ANNALIST_PIPELINE_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,7 +23,18 @@
 
 namespace annalist {
 
+// What a dictionary file may make the loader do (docs/security.md). A line or pattern
+// over a limit is skipped with a "file:line: reason" warning naming the flag; a file over
+// max_file_bytes fails the load. Defaults are measured in bench/RESULTS.md ("Limits").
+struct DictionaryLimits {
+  size_t max_file_bytes = size_t{256} << 20;    // --max-dict-file-bytes
+  size_t max_line_bytes = size_t{64} << 10;     // --max-dict-line-bytes
+  size_t max_variants_per_line = 65536;         // --max-dict-variants (synset expansion)
+  size_t max_expansion_tokens = size_t{64} << 20;  // --max-dict-expansion (per file, total)
+};
+
 struct DictionaryFiles {
+  DictionaryLimits limits;
   // PETRARCH-2 format files.
   std::vector<std::string> verbs, actors, agents, discards, issues;
   // Files in annalist's own knowledge-base format (docs/dictionary-format.md; verb files

@@ -44,7 +44,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
     std::vector<std::string> texts(config.dictionaries.kb.size());
     std::vector<dict::KbText> files;
     for (size_t i = 0; i < texts.size(); ++i) {
-      Status read = dict::ReadWholeFile(config.dictionaries.kb[i], &texts[i]);
+      Status read = dict::ReadWholeFile(config.dictionaries.kb[i], &texts[i],
+                                         config.dictionaries.limits.max_file_bytes);
       if (!read.ok()) return read;
       files.push_back(dict::KbText{config.dictionaries.kb[i], texts[i]});
     }

@@ -77,7 +77,7 @@ void ParseCodes(std::string_view s, uint32_t line, Actor* actor, ReadContext& ct
 
 void ReadActors(std::string_view text, ReadContext& ctx) {
   Dictionaries& dict = ctx.dict();
-  LineReader reader(text);
+  LineReader reader(text, &ctx);
   std::string_view line, raw;
   uint32_t number = 0;
   std::vector<std::string_view> pieces;

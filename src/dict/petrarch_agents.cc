@@ -177,7 +177,7 @@ class AgentReader {
 
 void ReadAgents(std::string_view text, ReadContext& ctx) {
   AgentReader agents(ctx);
-  LineReader reader(text);
+  LineReader reader(text, &ctx);
   std::string_view line, raw;
   uint32_t number = 0;
   while (reader.Next(&line, &raw, &number)) agents.Line(line, number);

@@ -163,7 +163,7 @@ class IssueReader {
 
 void ReadDiscards(std::string_view text, ReadContext& ctx) {
   Dictionaries& dict = ctx.dict();
-  LineReader reader(text);
+  LineReader reader(text, &ctx);
   std::string_view line, raw;
   uint32_t number = 0;
   std::vector<std::string_view> pieces;
@@ -186,7 +186,7 @@ void ReadDiscards(std::string_view text, ReadContext& ctx) {
 
 void ReadIssues(std::string_view text, ReadContext& ctx) {
   IssueReader issues(ctx);
-  LineReader reader(text);
+  LineReader reader(text, &ctx);
   std::string_view line, raw;
   uint32_t number = 0;
   while (reader.Next(&line, &raw, &number)) issues.Line(line, number);

@@ -9,16 +9,31 @@
 
 namespace annalist::dict {
 
-Status ReadWholeFile(const std::string& path, std::string* out) {
+Status ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return IoError(path + ": cannot open: " + std::strerror(errno));
   out->clear();
   char buffer[1 << 16];
   size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
+  bool too_large = false;
+  // Counted while reading, not from stat: a pipe or /dev/zero has no size.
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    if (out->size() + n > max_bytes) {
+      too_large = true;
+      break;
+    }
+    out->append(buffer, n);
+  }
   bool failed = std::ferror(f) != 0;
+  int error = errno;
   std::fclose(f);
-  if (failed) return IoError(path + ": read error");
+  if (too_large) {
+    out->clear();
+    out->shrink_to_fit();
+    return InvalidArgument(path + ": larger than " + std::to_string(max_bytes) +
+                           " bytes (--max-dict-file-bytes); not read");
+  }
+  if (failed) return IoError(path + ": read error: " + std::strerror(error));
   return Status::Ok();
 }
 
@@ -37,7 +52,7 @@ Result<std::shared_ptr<const Dictionaries>> LoadPetrarch(const DictionaryFiles& 
   std::string text;
   for (const auto& [paths, reader] : kinds) {
     for (const std::string& path : *paths) {
-      Status status = ReadWholeFile(path, &text);
+      Status status = ReadWholeFile(path, &text, files.limits.max_file_bytes);
       if (!status.ok()) return status;
       // Our own format read as PETRARCH-2 would load silently as nothing useful.
       if (reader != &petrarch::ReadVerbs && GuessFormat(path, text) == DictFormat::kKb) {
@@ -46,7 +61,7 @@ Result<std::shared_ptr<const Dictionaries>> LoadPetrarch(const DictionaryFiles& 
       }
       uint32_t index = static_cast<uint32_t>(dict->files.size());
       dict->files.push_back(path);
-      petrarch::ReadContext ctx(dict.get(), warnings, index, path);
+      petrarch::ReadContext ctx(dict.get(), warnings, index, path, files.limits);
       reader(text, ctx);
     }
   }

@@ -14,8 +14,9 @@
 
 namespace annalist::dict {
 
-// Reads a whole file into *out ("PATH: cannot open: REASON" on failure).
-Status ReadWholeFile(const std::string& path, std::string* out);
+// Reads a whole file into *out ("PATH: cannot open: REASON" on failure). A file of more
+// than max_bytes fails with a message naming --max-dict-file-bytes, before it is all read.
+Status ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes = size_t(-1));
 
 // Reads all files into one Dictionaries. A malformed line is skipped and reported in
 // *warnings as "file:line: reason"; only an unreadable file fails the load.

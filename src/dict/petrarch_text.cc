@@ -5,8 +5,8 @@
 namespace annalist::dict::petrarch {
 
 ReadContext::ReadContext(Dictionaries* dict, std::vector<std::string>* warnings, uint32_t file,
-                         std::string_view name)
-    : dict_(dict), warnings_(warnings), file_(file), name_(name) {
+                         std::string_view name, const DictionaryLimits& limits)
+    : dict_(dict), warnings_(warnings), file_(file), name_(name), limits_(limits) {
   size_t slash = name_.find_last_of('/');
   if (slash != std::string::npos) name_.erase(0, slash + 1);
 }
@@ -85,6 +85,14 @@ bool LineReader::Next(std::string_view* line, std::string_view* raw, uint32_t* n
       if (open != std::string_view::npos && t.find("-->", open + 4) == std::string_view::npos) {
         in_comment_ = true;
       }
+      continue;
+    }
+    // Comments aside, a dictionary line is short (bench/RESULTS.md "Limits"); a longer
+    // one is junk or an attack on the synset expansion, so it is not read at all.
+    if (ctx_ != nullptr && current.size() > ctx_->limits().max_line_bytes) {
+      ctx_->Warn(number_, "line of " + std::to_string(current.size()) + " bytes is longer than " +
+                              std::to_string(ctx_->limits().max_line_bytes) +
+                              " (--max-dict-line-bytes); skipped");
       continue;
     }
     // Inline comments: whichever of '#' and "<!--" comes first decides.
@@ -203,8 +211,11 @@ bool ParseDate(std::string_view s, int32_t* date) {
     int32_t year = value / 10000;
     value += (year <= 30 ? 20000000 : 19000000);
   }
-  int32_t month = (value / 100) % 100, day = value % 100;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  int32_t year = value / 10000, month = (value / 100) % 100, day = value % 100;
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int32_t kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return false;  // 2023-02-31
   *date = value;
   return true;
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "annalist/pipeline.h"
 #include "dict/dictionary.h"
 
 namespace annalist::dict::petrarch {
@@ -18,11 +19,12 @@ namespace annalist::dict::petrarch {
 class ReadContext {
  public:
   ReadContext(Dictionaries* dict, std::vector<std::string>* warnings, uint32_t file,
-              std::string_view name);
+              std::string_view name, const DictionaryLimits& limits = DictionaryLimits());
   ~ReadContext();  // adds "file: N more warnings" if the cap was reached
 
   Dictionaries& dict() { return *dict_; }
   uint32_t file() const { return file_; }
+  const DictionaryLimits& limits() const { return limits_; }
   SourceRef Ref(uint32_t line) const { return SourceRef{file_, line}; }
   void Warn(uint32_t line, std::string_view reason);
 
@@ -37,21 +39,24 @@ class ReadContext {
   std::string name_;  // base name, as in Dictionaries::Describe
   size_t warned_ = 0;
   std::string upper_;  // scratch for Intern
+  DictionaryLimits limits_;
 };
 
 // Iterates over the lines of a whole file held in memory and applies the common comment
 // rules of petrarch2-behaviour.md 1.1: blank lines, lines starting with '#' or "<!" are
 // skipped; text from the first '#' on is dropped ('#' inside [...] is kept so that a code
 // such as [###] survives); an inline <!-- ... --> is removed and an unterminated one
-// swallows the lines up to the one holding "-->" (which is dropped too).
+// swallows the lines up to the one holding "-->" (which is dropped too). With a context,
+// a line longer than its limits().max_line_bytes is skipped with a warning.
 class LineReader {
  public:
-  explicit LineReader(std::string_view text) : text_(text) {}
+  explicit LineReader(std::string_view text, ReadContext* ctx = nullptr) : text_(text), ctx_(ctx) {}
   // Next non-empty cleaned line (trimmed). `raw` is the untouched line (without '\n').
   bool Next(std::string_view* line, std::string_view* raw, uint32_t* number);
 
  private:
   std::string_view text_;
+  ReadContext* ctx_;
   size_t pos_ = 0;
   uint32_t number_ = 0;
   bool in_comment_ = false;

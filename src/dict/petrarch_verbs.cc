@@ -19,30 +19,10 @@
 #include <unordered_set>
 
 #include "dict/petrarch_readers.h"
+#include "dict/petrarch_synsets.h"
 
 namespace annalist::dict::petrarch {
 namespace {
-
-constexpr size_t kMaxVariantsPerLine = 1 << 16;
-constexpr int kMaxSynsetDepth = 8;
-
-// Pattern text is tokenized once per line into 32-bit tokens: word ids, structure
-// tokens, and synset references; synset expansion then copies integer vectors only.
-using Tokens = std::vector<uint32_t>;
-constexpr uint32_t kTokOpenBrace = 0xfffffff0u;
-constexpr uint32_t kTokCloseBrace = 0xfffffff1u;
-constexpr uint32_t kTokOpenParen = 0xfffffff2u;
-constexpr uint32_t kTokCloseParen = 0xfffffff3u;
-constexpr uint32_t kTokStar = 0xfffffff4u;
-constexpr uint32_t kTokSource = 0xfffffff5u;    // $
-constexpr uint32_t kTokTarget = 0xfffffff6u;    // +
-constexpr uint32_t kTokSkip = 0xfffffff7u;      // ^
-constexpr uint32_t kTokCompound = 0xfffffff8u;  // %
-constexpr uint32_t kTokSynset = 0x80000000u;    // | synset index
-constexpr uint32_t kTokFirstSpecial = 0xfffffff0u;
-
-bool IsWordToken(uint32_t t) { return t < kTokSynset; }
-bool IsSynsetToken(uint32_t t) { return t >= kTokSynset && t < kTokFirstSpecial; }
 
 // Splits text on blanks; braces, parentheses and '*' are tokens of their own ('*' glued to
 // words occurs in CAMEO.2.0.txt: "- *SCEPTICAL", "- SPY_*_DEAL").
@@ -65,18 +45,6 @@ void SplitPatternText(std::string_view s, std::vector<std::string_view>* out) {
   }
 }
 
-struct SynsetMember {
-  Tokens top;       // as pasted outside braces: WAR, or { WRITTEN AGREEMENT }, or ( TO ... )
-  Tokens in_brace;  // as pasted inside braces: words only; empty = not usable there
-  bool plural = false;  // a generated plural
-};
-
-struct Synset {
-  std::string name;
-  bool defined = false;
-  std::vector<SynsetMember> members;
-};
-
 void SplitCode(std::string_view code, std::string* first, std::string* second) {
   size_t colon = code.find(':');
   if (colon == std::string_view::npos) {
@@ -90,7 +58,7 @@ void SplitCode(std::string_view code, std::string* first, std::string* second) {
 
 class VerbReader {
  public:
-  explicit VerbReader(ReadContext& ctx) : ctx_(ctx), dict_(ctx.dict()) {
+  explicit VerbReader(ReadContext& ctx) : ctx_(ctx), dict_(ctx.dict()), synsets_(ctx) {
     // Several verb files share blocks by name and the duplicate rules.
     for (uint32_t b = 0; b < dict_.verb_blocks.size(); ++b) {
       const VerbBlock& block = dict_.verb_blocks[b];
@@ -104,7 +72,7 @@ class VerbReader {
 
   void Run(std::string_view text) {
     size_t divider_line = FindDivider(text);
-    LineReader reader(text);
+    LineReader reader(text, &ctx_);
     std::string_view line, raw;
     uint32_t number = 0;
     while (reader.Next(&line, &raw, &number)) {
@@ -149,12 +117,6 @@ class VerbReader {
 
   // ------------------------------------------------------------ synsets
 
-  uint32_t SynsetIndex(const std::string& name) {
-    auto [it, inserted] = synset_by_name_.emplace(name, static_cast<uint32_t>(synsets_.size()));
-    if (inserted) synsets_.push_back(Synset{name, false, {}});
-    return it->second;
-  }
-
   void StartSynset(std::string_view line, uint32_t number) {
     std::string label = Upper(Trim(line));
     if (label.size() < 2 || label.find_first_of(" \t") != std::string::npos) {
@@ -163,9 +125,8 @@ class VerbReader {
       return;
     }
     // A redefinition replaces the earlier set (the validation file defines &PREPOSIT1_ twice).
-    current_synset_ = SynsetIndex(label);
-    synsets_[current_synset_].defined = true;
-    synsets_[current_synset_].members.clear();
+    current_synset_ = synsets_.Index(label);
+    synsets_.Define(static_cast<uint32_t>(current_synset_), number);
   }
 
   // Tokenizes pattern text (or a synset member). Words with '_' become phrases:
@@ -199,7 +160,7 @@ class VerbReader {
         return false;
       }
       if (piece.size() >= 2 && piece[0] == '&') {
-        out->push_back(kTokSynset | SynsetIndex(Upper(piece)));
+        out->push_back(kTokSynset | synsets_.Index(Upper(piece)));
         continue;
       }
       SplitAny(piece, "_", &words_);
@@ -242,7 +203,7 @@ class VerbReader {
         }
         member.in_brace = member.top;
       }
-      synsets_[current_synset_].members.push_back(std::move(member));
+      synsets_.AddMember(static_cast<uint32_t>(current_synset_), std::move(member));
       return;
     }
     if (text.find_first_of("[]{}()*&$^%+") != std::string::npos) {
@@ -280,57 +241,8 @@ class VerbReader {
         m.top.insert(m.top.end(), m.in_brace.begin(), m.in_brace.end());
         m.top.push_back(kTokCloseBrace);
       }
-      synsets_[current_synset_].members.push_back(std::move(m));
+      synsets_.AddMember(static_cast<uint32_t>(current_synset_), std::move(m));
     }
-  }
-
-  // Replaces synset tokens from position `from` on by each member, recursively.
-  void Expand(const Tokens& tokens, size_t from, int depth, std::vector<Tokens>* out,
-              uint32_t number) {
-    if (out->size() > kMaxVariantsPerLine) return;
-    int brace_depth = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      uint32_t t = tokens[i];
-      if (t == kTokOpenBrace) ++brace_depth;
-      if (t == kTokCloseBrace) --brace_depth;
-      if (i < from || !IsSynsetToken(t)) continue;
-      const Synset& synset = synsets_[t & ~kTokSynset];
-      if (!synset.defined) {
-        // P2 leaves the literal token, which never matches; so do we, but say so.
-        if (warned_undefined_.insert(synset.name).second) {
-          ctx_.Warn(number, "undefined synset " + synset.name + " (patterns using it never match)");
-        }
-        Tokens literal = tokens;
-        literal[i] = ctx_.Intern(synset.name);
-        Expand(literal, i + 1, depth, out, number);
-        return;
-      }
-      if (depth >= kMaxSynsetDepth) {
-        ctx_.Warn(number, "synset nesting too deep (cycle?) at " + synset.name);
-        return;
-      }
-      bool inside = brace_depth > 0;
-      Tokens variant;
-      for (const SynsetMember& member : synset.members) {
-        const Tokens& paste = inside ? member.in_brace : member.top;
-        if (paste.empty()) continue;  // a PP member cannot go inside braces
-        // Inside braces only the head (last word) takes plurals: P2 also pastes plural
-        // modifiers ("{ECONOMICS TIES}"), which no text contains; skipping them keeps
-        // lines with several synsets from multiplying out.
-        if (inside && member.plural && (i + 1 >= tokens.size() || tokens[i + 1] != kTokCloseBrace)) {
-          continue;
-        }
-        variant.clear();
-        variant.reserve(tokens.size() + paste.size());
-        variant.insert(variant.end(), tokens.begin(), tokens.begin() + i);
-        variant.insert(variant.end(), paste.begin(), paste.end());
-        variant.insert(variant.end(), tokens.begin() + i + 1, tokens.end());
-        Expand(variant, i, depth + 1, out, number);
-        if (out->size() > kMaxVariantsPerLine) return;
-      }
-      return;
-    }
-    out->push_back(tokens);
   }
 
   // ------------------------------------------------------------ blocks and verbs
@@ -691,11 +603,7 @@ class VerbReader {
       return;
     }
     variants_.clear();
-    Expand(tokens_, 0, 0, &variants_, number);
-    if (variants_.size() > kMaxVariantsPerLine) {
-      ctx_.Warn(number, "synset expansion too large; pattern skipped");
-      return;
-    }
+    if (!synsets_.Expand(tokens_, number, &variants_)) return;
     VerbBlock& block = dict_.verb_blocks[current_block_];
     // Geometric growth: reserving exactly size + variants on every line reallocated (and
     // moved) the whole block each time, quadratic in the block size (~230 M instructions
@@ -777,10 +685,8 @@ class VerbReader {
   ReadContext& ctx_;
   Dictionaries& dict_;
   bool in_synsets_ = true;
-  std::vector<Synset> synsets_;
-  std::unordered_map<std::string, uint32_t> synset_by_name_;
+  SynsetTable synsets_;
   int64_t current_synset_ = -1;
-  std::unordered_set<std::string> warned_undefined_;  // one warning per file and synset
   std::unordered_map<std::string, uint32_t> block_by_name_;
   std::vector<std::unordered_multimap<uint64_t, uint32_t>> pattern_keys_;
   int64_t current_block_ = -1;

@@ -82,6 +82,12 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
                         : name == "--comma-emin"     ? &flags->coding.comma_emin
                         : name == "--comma-emax"     ? &flags->coding.comma_emax
                                                      : nullptr;
+    DictionaryLimits& limits = dicts.limits;
+    size_t* limit_field = name == "--max-dict-file-bytes"   ? &limits.max_file_bytes
+                          : name == "--max-dict-line-bytes" ? &limits.max_line_bytes
+                          : name == "--max-dict-variants"   ? &limits.max_variants_per_line
+                          : name == "--max-dict-expansion"  ? &limits.max_expansion_tokens
+                                                            : nullptr;
     long long number = 0;
     if (name == "--help" || name == "-h") {
       flags->help = true;
@@ -95,6 +101,13 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
         return false;
       }
       *coding_field = static_cast<int>(number);
+    } else if (limit_field != nullptr) {
+      if (!take_number(&number)) return false;
+      if (number < 1) {
+        std::fprintf(stderr, "annalist: %s wants at least 1\n", name.c_str());
+        return false;
+      }
+      *limit_field = static_cast<size_t>(number);
     } else if (name == "--require-dyad") {
       if (!no_value()) return false;
       flags->coding.require_dyad = true;
