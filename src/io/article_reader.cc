@@ -51,6 +51,69 @@ std::string TooLargeMessage(uint64_t bytes, size_t limit, std::string_view what)
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+// Length of the JSON number (RFC 8259 grammar) at the start of `s`, 0 if there is none.
+size_t JsonNumberLength(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (digits() == 0) {
+    return 0;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0) return 0;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return 0;
+  }
+  return i;
+}
+
+// simdjson refuses numbers beyond 64-bit integers or doubles (NUMBER_ERROR), which JSON
+// allows (an id of 25 digits). Writes `record` with every such number (valid, and of 19
+// characters or more, or with an exponent) turned into a string of the same text, padded
+// for simdjson; false if there was none.
+bool QuoteLargeNumbers(std::string_view record, std::string* out) {
+  out->clear();
+  bool changed = false;
+  bool in_string = false;
+  for (size_t i = 0; i < record.size(); ++i) {
+    char c = record[i];
+    if (in_string) {
+      out->push_back(c);
+      if (c == '\\' && i + 1 < record.size()) {
+        out->push_back(record[++i]);
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    size_t length = (c == '-' || (c >= '0' && c <= '9')) ? JsonNumberLength(record.substr(i)) : 0;
+    if (length == 0) {
+      out->push_back(c);
+      continue;
+    }
+    std::string_view number = record.substr(i, length);
+    bool large = length >= 19 || number.find_first_of("eE") != std::string_view::npos;
+    if (large) out->push_back('"');
+    out->append(number);
+    if (large) out->push_back('"');
+    changed |= large;
+    i += length - 1;
+  }
+  out->append(simdjson::SIMDJSON_PADDING, '\0');
+  return changed;
+}
+
 }  // namespace
 
 struct ArticleReader::Json {
@@ -82,7 +145,11 @@ bool ParseDate(std::string_view text, int32_t* date) {
     value = value * 10 + (c - '0');
   }
   int year = value / 10000, month = value / 100 % 100, day = value % 100;
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  // Days in the month (Gregorian leap years): 2023-02-31 is no date.
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return false;
   *date = value;
   return true;
 }
@@ -397,6 +464,9 @@ ReadItem ArticleReader::NextJsonl(Document* doc, ReadError* error, GoldFields* g
 
     simdjson::dom::element root;
     auto parse_error = json_->parser.parse(record.data(), record.size(), false).get(root);
+    if (parse_error == simdjson::NUMBER_ERROR && QuoteLargeNumbers(record, &quoted_)) {
+      parse_error = json_->parser.parse(quoted_.data(), quoted_.size() - simdjson::SIMDJSON_PADDING, false).get(root);
+    }
     if (parse_error != simdjson::SUCCESS) {
       return Fail(error, line, std::string("broken JSON: ") + simdjson::error_message(parse_error));
     }
@@ -477,24 +547,20 @@ ReadItem ArticleReader::NextText(Document* doc, ReadError* error) {
   ++records_;
   ResetDocument(doc, options_.defaults);
   std::string& text = doc->text;
-  uint64_t total = 0;
-  bool too_large = false;
   for (;;) {
     if (chunk_pos_ == chunk_end_ && !FillChunk()) break;
     size_t take = chunk_end_ - chunk_pos_;
-    total += take;
-    if (!too_large) {
-      if (text.size() + take > options_.max_article_bytes) {
-        too_large = true;
-        text.clear();
-        text.shrink_to_fit();
-      } else {
-        text.append(chunk_.data() + chunk_pos_, take);
-      }
+    if (text.size() + take > options_.max_article_bytes) {
+      // Stop at the limit: the rest of a text input is this same article, and an endless
+      // input (/dev/zero, a pipe) must not be read for ever to count its size.
+      text.clear();
+      text.shrink_to_fit();
+      return Fail(error, 1, "article text is more than " + std::to_string(options_.max_article_bytes) +
+                                " bytes, larger than the limit (--max-article-bytes); the rest of the input is not read");
     }
+    text.append(chunk_.data() + chunk_pos_, take);
     chunk_pos_ = chunk_end_;
   }
-  if (too_large) return Fail(error, 1, TooLargeMessage(total, options_.max_article_bytes, "article text"));
   if (std::string_view(text).substr(0, kBom.size()) == kBom) text.erase(0, kBom.size());
   if (const void* nul = std::memchr(text.data(), 0, text.size())) {
     size_t at = static_cast<const char*>(nul) - text.data();

@@ -116,6 +116,7 @@ class ArticleReader {
   std::vector<char> chunk_;
   size_t chunk_pos_ = 0, chunk_end_ = 0;
   std::string line_;  // reused; capacity kept for simdjson padding
+  std::string quoted_;  // a record with its too-large numbers quoted (QuoteLargeNumbers)
 };
 
 // Parses a date as YYYY-MM-DD or YYYYMMDD into YYYYMMDD; false if malformed. "" -> 0.
