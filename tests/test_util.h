@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <cctype>
 #include <fstream>
@@ -50,14 +51,24 @@ inline CommandResult RunCommand(const std::string& command) {
 }
 
 // A temp folder of this process's own: ctest runs the cases of one test binary as
-// parallel processes, which must not write the same files.
+// parallel processes, which must not write the same files. Removed with everything in it
+// when the process exits normally (a static's destructor; children made by popen exec a
+// shell and never run it).
 inline std::string ProcessTempDir() {
-  static const std::string dir = [] {
-    std::string path = ::testing::TempDir() + "/annalist-test-" + std::to_string(getpid());
-    std::filesystem::create_directories(path);
-    return path;
-  }();
-  return dir;
+  struct Owned {
+    pid_t owner = getpid();
+    std::string path;
+    Owned() : path(::testing::TempDir() + "/annalist-test-" + std::to_string(owner)) {
+      std::filesystem::create_directories(path);
+    }
+    ~Owned() {
+      if (getpid() != owner) return;  // a forked child exiting
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Owned dir;
+  return dir.path;
 }
 
 // "Arnor/NNP attacked/VBD Gondor/NNP ./." -> a document of one tagged sentence (story
@@ -88,7 +99,28 @@ inline Document TaggedDocument(const std::string& tagged, CodingOptions options 
   return doc;
 }
 
-inline std::string SharedDir() { return ANNALIST_SHARED_DIR; }
+// ../shared beside the repo (reference dictionaries, eval sets, examples), never copied
+// into the repo. The environment variable ANNALIST_SHARED_DIR overrides the configured
+// path (scripts/test.sh points it at a missing folder to check that every test skips).
+inline std::string SharedDir() {
+  const char* env = std::getenv("ANNALIST_SHARED_DIR");
+  return env != nullptr && *env != '\0' ? std::string(env) : std::string(ANNALIST_SHARED_DIR);
+}
+inline bool HaveShared() { return std::filesystem::is_directory(SharedDir() + "/reference"); }
+
+}  // namespace annalist::testing
+
+// First statement of a test that reads ../shared: skips it, with the one message every
+// such test gives, where the reference data is absent.
+#define ANNALIST_REQUIRE_SHARED()                                                          \
+  do {                                                                                     \
+    if (!::annalist::testing::HaveShared()) {                                              \
+      GTEST_SKIP() << "reference data not found at " << ::annalist::testing::SharedDir()  \
+                   << " (../shared beside the repo, or set ANNALIST_SHARED_DIR)";          \
+    }                                                                                      \
+  } while (0)
+
+namespace annalist::testing {
 
 // The Phoenix PETRARCH-2 dictionaries as CLI options.
 inline std::string PhoenixOptions() {
