@@ -290,6 +290,14 @@ WST|the West|
 """
 
 
+# Lines written after a country's adj line, each with a comment saying why: hand additions
+# belong here, never in data/kb/countries.txt (tests regenerate the file and compare).
+AFTER_ADJ = {
+    "ISR": ["# \"the Zionist regime / entity\": Iranian and Arab official usage for Israel's state.",
+            "adj      Zionist"],
+}
+
+
 def split(field):
     return [x.strip() for x in field.split(";") if x.strip()]
 
@@ -345,6 +353,8 @@ def main():
             out.write("exact    %s\n" % "; ".join(exact))
         if adjs:
             out.write("adj      %s\n" % "; ".join(adjs))
+        for line in AFTER_ADJ.get(code, []):
+            out.write(line + "\n")
         if peoples:
             out.write("plural   %s\n" % "; ".join(peoples))
         if capitals:
