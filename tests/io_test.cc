@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "io/article_reader.h"
-#include "io/event_writer.h"
+#include "annalist/article_reader.h"
+#include "annalist/event_writer.h"
 #include "test_util.h"
 
 namespace annalist {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "annalist/pipeline.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 
 namespace annalist {
 namespace {

@@ -2,6 +2,7 @@
 //
 //   annalist::PipelineConfig config;
 //   config.dictionaries.verbs = {"CAMEO.2.0.txt"};  // empty: built-in knowledge base
+//   // or from memory: config.dictionaries.texts.push_back({DictionaryKind::kKb, "mine.txt", text});
 //   auto pipeline = annalist::Pipeline::Load(config);
 //   if (!pipeline.ok()) ...;
 //   std::vector<annalist::Event> events;
@@ -33,6 +34,16 @@ struct DictionaryLimits {
   size_t max_expansion_tokens = size_t{64} << 20;  // --max-dict-expansion (per file, total)
 };
 
+enum class DictionaryKind { kVerbs, kActors, kAgents, kDiscards, kIssues, kKb };
+
+// A dictionary held in memory: read exactly as a file called `name` holding `text` would
+// be (`name` appears in warnings and in the events' `rule`).
+struct DictionaryText {
+  DictionaryKind kind = DictionaryKind::kKb;
+  std::string name;
+  std::string text;
+};
+
 struct DictionaryFiles {
   DictionaryLimits limits;
   // PETRARCH-2 format files.
@@ -40,10 +51,20 @@ struct DictionaryFiles {
   // Files in annalist's own knowledge-base format (docs/dictionary-format.md; verb files
   // in PETRARCH-2 verb syntax), used instead of the built-in knowledge base.
   std::vector<std::string> kb;
+  // Dictionaries from memory; within a kind they are read after that kind's files.
+  std::vector<DictionaryText> texts;
+
   bool petrarch_empty() const {
+    for (const DictionaryText& t : texts)
+      if (t.kind != DictionaryKind::kKb) return false;
     return verbs.empty() && actors.empty() && agents.empty() && discards.empty() && issues.empty();
   }
-  bool empty() const { return petrarch_empty() && kb.empty(); }
+  bool kb_empty() const {
+    for (const DictionaryText& t : texts)
+      if (t.kind == DictionaryKind::kKb) return false;
+    return kb.empty();
+  }
+  bool empty() const { return petrarch_empty() && kb_empty(); }
 };
 
 struct PipelineConfig {

@@ -17,7 +17,7 @@ namespace annalist {
 
 enum class StatusCode { kOk = 0, kInvalidArgument, kNotFound, kIoError, kDataLoss, kInternal };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
@@ -37,7 +37,7 @@ inline Status IoError(std::string m) { return Status(StatusCode::kIoError, std::
 inline Status DataLoss(std::string m) { return Status(StatusCode::kDataLoss, std::move(m)); }
 
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}           // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}   // NOLINT: must not be ok

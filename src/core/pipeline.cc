@@ -35,7 +35,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
     // No dictionary files: the built-in knowledge base (data/kb, embedded at build time).
     impl->dictionaries = dict::LoadBuiltinKb(&impl->warnings);
     impl->rules = CodingRules::KnowledgeBase();
-  } else if (!config.dictionaries.kb.empty()) {
+  } else if (!config.dictionaries.kb_empty()) {
     if (!config.dictionaries.petrarch_empty()) {
       return InvalidArgument(
           "knowledge-base files (--kb) and PETRARCH-2 dictionaries (--verbs/--actors/...) cannot be "
@@ -48,6 +48,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
                                          config.dictionaries.limits.max_file_bytes);
       if (!read.ok()) return read;
       files.push_back(dict::KbText{config.dictionaries.kb[i], texts[i]});
+    }
+    for (const DictionaryText& text : config.dictionaries.texts) {
+      if (text.kind == DictionaryKind::kKb) files.push_back(dict::KbText{text.name, text.text});
     }
     impl->dictionaries = dict::LoadKb(files, &impl->warnings);
     impl->rules = CodingRules::KnowledgeBase();

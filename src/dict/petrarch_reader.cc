@@ -42,27 +42,44 @@ Result<std::shared_ptr<const Dictionaries>> LoadPetrarch(const DictionaryFiles& 
   auto dict = std::make_shared<Dictionaries>();
   using Reader = void (*)(std::string_view, petrarch::ReadContext&);
   // Verbs first so that their SourceRefs get the low file indices; the order of the
-  // kinds does not matter otherwise. Within a kind, files are read in the order given
-  // (actor_trie values follow it: first listed wins).
-  const std::pair<const std::vector<std::string>*, Reader> kinds[] = {
-      {&files.verbs, &petrarch::ReadVerbs},       {&files.actors, &petrarch::ReadActors},
-      {&files.agents, &petrarch::ReadAgents},     {&files.discards, &petrarch::ReadDiscards},
-      {&files.issues, &petrarch::ReadIssues},
+  // kinds does not matter otherwise. Within a kind, files are read in the order given,
+  // then texts from memory (actor_trie values follow it: first listed wins).
+  struct Kind {
+    const std::vector<std::string>* paths;
+    DictionaryKind kind;
+    Reader reader;
+  };
+  const Kind kinds[] = {
+      {&files.verbs, DictionaryKind::kVerbs, &petrarch::ReadVerbs},
+      {&files.actors, DictionaryKind::kActors, &petrarch::ReadActors},
+      {&files.agents, DictionaryKind::kAgents, &petrarch::ReadAgents},
+      {&files.discards, DictionaryKind::kDiscards, &petrarch::ReadDiscards},
+      {&files.issues, DictionaryKind::kIssues, &petrarch::ReadIssues},
+  };
+  auto read = [&](const std::string& name, std::string_view text, Reader reader) -> Status {
+    // Our own format read as PETRARCH-2 would load silently as nothing useful.
+    if (reader != &petrarch::ReadVerbs && GuessFormat(name, text) == DictFormat::kKb) {
+      return InvalidArgument(name + ": an annalist knowledge-base file ('@' records), not PETRARCH-2: "
+                             "pass it with --kb");
+    }
+    uint32_t index = static_cast<uint32_t>(dict->files.size());
+    dict->files.push_back(name);
+    petrarch::ReadContext ctx(dict.get(), warnings, index, name, files.limits);
+    reader(text, ctx);
+    return Status::Ok();
   };
   std::string text;
-  for (const auto& [paths, reader] : kinds) {
-    for (const std::string& path : *paths) {
+  for (const Kind& kind : kinds) {
+    for (const std::string& path : *kind.paths) {
       Status status = ReadWholeFile(path, &text, files.limits.max_file_bytes);
       if (!status.ok()) return status;
-      // Our own format read as PETRARCH-2 would load silently as nothing useful.
-      if (reader != &petrarch::ReadVerbs && GuessFormat(path, text) == DictFormat::kKb) {
-        return InvalidArgument(path + ": an annalist knowledge-base file ('@' records), not PETRARCH-2: "
-                               "pass it with --kb");
-      }
-      uint32_t index = static_cast<uint32_t>(dict->files.size());
-      dict->files.push_back(path);
-      petrarch::ReadContext ctx(dict.get(), warnings, index, path, files.limits);
-      reader(text, ctx);
+      status = read(path, text, kind.reader);
+      if (!status.ok()) return status;
+    }
+    for (const DictionaryText& memory : files.texts) {
+      if (memory.kind != kind.kind) continue;
+      Status status = read(memory.name, memory.text, kind.reader);
+      if (!status.ok()) return status;
     }
   }
   petrarch::FinishVerbs(*dict);

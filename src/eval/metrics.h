@@ -16,13 +16,9 @@
 #include <string>
 #include <vector>
 
-namespace annalist {
+#include "annalist/triple.h"
 
-struct Triple {
-  std::string source, target, code;
-  bool operator==(const Triple&) const = default;
-  auto operator<=>(const Triple&) const = default;
-};
+namespace annalist {
 
 enum class EvalLevel {
   kExact,        // actor codes and event codes as they are

@@ -1,4 +1,4 @@
-#include "io/article_reader.h"
+#include "annalist/article_reader.h"
 
 #include <simdjson.h>
 
@@ -231,6 +231,16 @@ Result<std::unique_ptr<ArticleReader>> ArticleReader::Open(const std::string& pa
 std::unique_ptr<ArticleReader> ArticleReader::FromStream(std::FILE* stream, std::string name,
                                                          const ReaderOptions& options, InputKind kind) {
   return std::unique_ptr<ArticleReader>(new ArticleReader(stream, false, std::move(name), options, kind));
+}
+
+std::unique_ptr<ArticleReader> ArticleReader::FromString(std::string data, std::string name,
+                                                         const ReaderOptions& options, InputKind kind) {
+  std::unique_ptr<ArticleReader> reader(new ArticleReader(nullptr, true, std::move(name), options, kind));
+  reader->memory_ = std::move(data);
+  // fmemopen keeps one reading path for files and memory; the buffer lives in the reader.
+  if (!reader->memory_.empty()) reader->stream_ = fmemopen(reader->memory_.data(), reader->memory_.size(), "r");
+  if (reader->stream_ == nullptr) reader->eof_ = true;  // nothing to read
+  return reader;
 }
 
 ArticleReader::ArticleReader(std::FILE* stream, bool owned, std::string name, const ReaderOptions& options,

@@ -1,4 +1,4 @@
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 
 #include <algorithm>
 #include <charconv>
@@ -301,6 +301,29 @@ void AppendEventTsv(const Document& doc, const Event& event, std::string* out) {
   AppendTsvField(issues, out);
   AppendTsvField(event.location.text, out);
   out->back() = '\n';
+}
+
+bool ParseEventFormat(std::string_view name, EventFormat* format) {
+  if (name == "jsonl") {
+    *format = EventFormat::kJsonl;
+  } else if (name == "tsv") {
+    *format = EventFormat::kTsv;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::string_view EventFormatHeader(EventFormat format) {
+  return format == EventFormat::kTsv ? std::string_view(kEventTsvHeader) : std::string_view();
+}
+
+void AppendEvent(EventFormat format, const Document& doc, const Event& event, std::string* out) {
+  if (format == EventFormat::kTsv) {
+    AppendEventTsv(doc, event, out);
+  } else {
+    AppendEventJson(doc, event, out);
+  }
 }
 
 void EventWriter::Write(const Document& doc, const std::vector<Event>& events) {

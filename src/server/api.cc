@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "annotate/ontology.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 #include "server/web_assets.h"
 
 namespace annalist::server {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/article_reader.h"
+#include "annalist/article_reader.h"
 
 namespace {
 

@@ -1,14 +1,13 @@
 #include "cli.h"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <thread>
 
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 
 namespace annalist::cli {
 
@@ -116,11 +115,10 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
       flags->coding.require_dyad = false;
     } else if (!eval && name == "--format") {
       if (!take_value()) return false;
-      if (value != "jsonl" && value != "tsv") {
+      if (!ParseEventFormat(value, &flags->format)) {
         std::fprintf(stderr, "annalist: --format wants jsonl or tsv, not '%s'\n", value.c_str());
         return false;
       }
-      flags->tsv = value == "tsv";
     } else if (!eval && name == "--stats") {
       if (!no_value()) return false;
       flags->stats = true;
@@ -195,36 +193,15 @@ std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags) {
   return pipeline.TakeValue();
 }
 
-void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, int threads, const FinishFn& finish,
-               const std::function<void()>& overlap) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    std::vector<Event> events;  // per-thread scratch, reused
-    for (;;) {
-      size_t index = next.fetch_add(1, std::memory_order_relaxed);
-      if (index >= count) break;
-      events.clear();
-      pipeline.Code(&jobs[index].doc, &events);
-      finish(jobs[index], events);
-    }
-  };
-  size_t helpers = std::min<size_t>(threads > 1 ? threads - 1 : 0, count > 1 ? count - 1 : 0);
-  std::vector<std::thread> pool;
-  pool.reserve(helpers);
-  for (size_t i = 0; i < helpers; ++i) pool.emplace_back(work);
-  if (overlap) overlap();
-  work();
-  for (std::thread& thread : pool) thread.join();
-}
-
 InputQueue::InputQueue(std::vector<std::string> inputs, const ReaderOptions& options)
     : inputs_(std::move(inputs)), options_(options) {
   if (inputs_.empty()) inputs_.push_back("-");
 }
 
-size_t InputQueue::Fill(std::vector<Job>& jobs, size_t max_jobs, size_t max_bytes) {
+size_t InputQueue::Fill(std::vector<BatchItem>& items, size_t max_items, size_t max_bytes,
+                        std::vector<GoldFields>* golds) {
   size_t count = 0, bytes = 0;
-  while (count < max_jobs && bytes < max_bytes) {
+  while (count < max_items && bytes < max_bytes) {
     if (reader_ == nullptr) {
       if (next_input_ == inputs_.size()) break;
       const std::string& input = inputs_[next_input_++];
@@ -237,17 +214,18 @@ size_t InputQueue::Fill(std::vector<Job>& jobs, size_t max_jobs, size_t max_byte
       reader_ = reader.TakeValue();
       input_ = input;
     }
-    if (jobs.size() <= count) jobs.resize(count + 1);
-    Job& job = jobs[count];
-    ReadItem item = reader_->Next(&job.doc, &error_, options_.gold ? &job.gold : nullptr);
+    if (items.size() <= count) items.resize(count + 1);
+    if (golds != nullptr && golds->size() <= count) golds->resize(count + 1);
+    Document& doc = items[count].doc;
+    ReadItem item = reader_->Next(&doc, &error_, golds != nullptr ? &(*golds)[count] : nullptr);
     if (item == ReadItem::kEnd) {
       reader_.reset();
     } else if (item == ReadItem::kError) {
       PrintReadError(error_);
       ++rejected_;
     } else {
-      for (const std::string& warning : job.doc.warnings) PrintReadWarning(warning, input_, reader_->line());
-      bytes += job.doc.text.size();
+      for (const std::string& warning : doc.warnings) PrintReadWarning(warning, input_, reader_->line());
+      bytes += doc.text.size();
       ++count;
     }
   }

@@ -1,21 +1,21 @@
 // Shared pieces of the annalist command-line tool: option parsing, error lines, and the
-// batch coder that runs the pipeline on N threads with output in input order.
+// input queue that feeds the library's batch coder (annalist/batch.h).
 #ifndef ANNALIST_TOOLS_CLI_H_
 #define ANNALIST_TOOLS_CLI_H_
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "annalist/article_reader.h"
+#include "annalist/batch.h"
 #include "annalist/document.h"
 #include "annalist/event.h"
 #include "annalist/options.h"
 #include "annalist/pipeline.h"
 #include "eval/metrics.h"
-#include "io/article_reader.h"
 
 namespace annalist::cli {
 
@@ -30,7 +30,7 @@ struct CommonFlags {
   size_t max_article_bytes = size_t{2} << 20;
   int threads = 0;  // 0 = hardware concurrency
   bool stats = false;  // code: print a final {"stats":...} line on stderr
-  bool tsv = false;    // code: --format tsv
+  EventFormat format = EventFormat::kJsonl;  // code: --format
   std::vector<std::string> inputs;
   // eval
   std::string gold;
@@ -53,33 +53,16 @@ void PrintReadWarning(const std::string& message, const std::string& input, uint
 // Loads the pipeline; prints dictionary warnings ("file:line: reason") and load errors.
 std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags);
 
-// One article in flight.
-struct Job {
-  Document doc;
-  GoldFields gold;
-  std::string output;           // formatted event lines (code)
-  std::vector<Triple> produced;  // (eval)
-  size_t event_count = 0;        // events coded (set by the finish function of code)
-};
-
-// Codes jobs[0..count) on `threads` threads; `finish` turns a coded document and its
-// events into the job's output and runs on the worker that coded it. Output order is the
-// caller's job order, so it never depends on the thread count.
-// `overlap`, if set, runs on the calling thread while the other threads start coding
-// (reading the next batch, writing the previous one); then the caller codes too, so at
-// most `threads` threads are busy at any time.
-using FinishFn = std::function<void(Job& job, const std::vector<Event>& events)>;
-void CodeBatch(const Pipeline& pipeline, std::vector<Job>& jobs, size_t count, int threads, const FinishFn& finish,
-               const std::function<void()>& overlap = nullptr);
-
 // Reads articles from the inputs in order ("-" = stdin; none = stdin) into batches of
 // jobs, printing each read error as it meets it.
 class InputQueue {
  public:
   InputQueue(std::vector<std::string> inputs, const ReaderOptions& options);
-  // Fills jobs[0..n) with the next articles, at most max_jobs of them and about
-  // max_bytes of text; 0 at the end of all inputs. `jobs` grows as needed.
-  size_t Fill(std::vector<Job>& jobs, size_t max_jobs, size_t max_bytes);
+  // Fills items[0..n) with the next articles, at most max_items of them and about
+  // max_bytes of text; 0 at the end of all inputs. `items` grows as needed, and so does
+  // `golds` (gold mode: (*golds)[i] holds the gold fields of items[i]).
+  size_t Fill(std::vector<BatchItem>& items, size_t max_items, size_t max_bytes,
+              std::vector<GoldFields>* golds = nullptr);
   bool rejected() const { return rejected_ > 0; }
   uint64_t rejected_count() const { return rejected_; }
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "cli.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 #include "run_stats.h"
 
 namespace annalist::cli {
@@ -64,51 +64,24 @@ int RunCode(int argc, char** argv) {
   InputQueue queue(flags.inputs, reader_options);
   stats.StartCoding();
 
-  // Batches: enough articles to keep every thread busy, bounded in text so memory stays
-  // flat on a large corpus. Two batches alternate: while the workers code one, the calling
-  // thread writes the one before and reads the one after (then helps coding), so reading
-  // and writing do not serialise the threads. Output stays in input order.
-  const size_t max_jobs = 64 * static_cast<size_t>(threads);
-  const size_t max_bytes = size_t{16} << 20;
-  std::vector<Job> batches[2];
-  size_t counts[2] = {0, 0};
+  // The library's stream coder (annalist/batch.h): batches bounded in articles and text,
+  // reading and writing overlapped with coding, output in input order.
   EventWriter writer(stdout);
-  const auto append_event = flags.tsv ? AppendEventTsv : AppendEventJson;
-  if (flags.tsv) writer.WriteRaw(kEventTsvHeader);
-  auto finish = [append_event](Job& job, const std::vector<Event>& events) {
-    job.output.clear();
-    job.event_count = events.size();
-    for (const Event& event : events) append_event(job.doc, event, &job.output);
+  writer.WriteRaw(EventFormatHeader(flags.format));
+  auto fill = [&queue](std::vector<BatchItem>& items, size_t max_items, size_t max_bytes) {
+    return queue.Fill(items, max_items, max_bytes);
   };
-  auto write = [&](std::vector<Job>& jobs, size_t count) {
+  auto write = [&](std::vector<BatchItem>& items, size_t count) {
     for (size_t i = 0; i < count; ++i) {
-      writer.WriteRaw(jobs[i].output);
-      stats.AddArticle(jobs[i].doc.sentences.size(), jobs[i].event_count);
+      writer.WriteRaw(items[i].output);
+      stats.AddArticle(items[i].doc.sentences.size(), items[i].event_count);
     }
     stats.SetRejected(queue.rejected_count());
     stats.Tick();
   };
-  int current = 0;
-  counts[current] = queue.Fill(batches[current], max_jobs, max_bytes);
-  bool first = true;
-  while (counts[current] > 0) {
-    const int other = 1 - current;
-    auto overlap = [&] {
-      if (!first) write(batches[other], counts[other]);
-      counts[other] = queue.Fill(batches[other], max_jobs, max_bytes);
-    };
-    if (threads > 1) {
-      CodeBatch(*pipeline, batches[current], counts[current], threads, finish, overlap);
-    } else {
-      // One thread: nothing to overlap with; keep the plain order (read, code, write).
-      CodeBatch(*pipeline, batches[current], counts[current], threads, finish);
-      overlap();
-    }
-    first = false;
-    current = other;
-  }
-  // The last coded batch (now batches[1 - current]) has not been written yet.
-  if (!first) write(batches[1 - current], counts[1 - current]);
+  StreamOptions stream_options;
+  stream_options.threads = threads;
+  CodeStream(*pipeline, stream_options, fill, FormatEvents(flags.format), write);
   stats.SetRejected(queue.rejected_count());
   stats.FinishProgress();
   if (flags.stats) stats.PrintStats();

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cli.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 
 namespace annalist::cli {
 
@@ -62,28 +62,32 @@ int RunEval(int argc, char** argv) {
   InputQueue queue({flags.gold}, reader_options);
 
   EvalTotals totals;
-  std::vector<Job> jobs;
+  std::vector<BatchItem> items;
+  std::vector<GoldFields> golds;                 // golds[i]: the gold fields of items[i]
+  std::vector<std::vector<Triple>> produced;     // produced[i]: the triples coded from items[i]
   std::string diff;
   for (;;) {
-    size_t count = queue.Fill(jobs, 64 * static_cast<size_t>(threads), size_t{16} << 20);
+    size_t count = queue.Fill(items, 64 * static_cast<size_t>(threads), size_t{16} << 20, &golds);
     if (count == 0) break;
-    CodeBatch(*pipeline, jobs, count, threads, [](Job& job, const std::vector<Event>& events) {
-      job.produced.clear();
-      for (const Event& event : events) job.produced.push_back({event.source.code, event.target.code, event.code});
+    if (produced.size() < count) produced.resize(count);
+    CodeBatch(*pipeline, items, count, threads, [&produced](size_t index, BatchItem&, const std::vector<Event>& events) {
+      produced[index].clear();
+      for (const Event& event : events) produced[index].push_back({event.source.code, event.target.code, event.code});
     });
     for (size_t i = 0; i < count; ++i) {
-      const Job& job = jobs[i];
-      if (!job.gold.evaluate) {
+      const BatchItem& job = items[i];
+      const GoldFields& gold = golds[i];
+      if (!gold.evaluate) {
         ++totals.records;  // counted, not scored
         continue;
       }
-      if (ScoreRecord(job.gold.expected, job.produced, flags.level, &totals) || !flags.diff) continue;
+      if (ScoreRecord(gold.expected, produced[i], flags.level, &totals) || !flags.diff) continue;
       diff.clear();
       diff += job.doc.id;
-      if (job.gold.seq >= 0) diff += "#" + std::to_string(job.gold.seq);
+      if (gold.seq >= 0) diff += "#" + std::to_string(gold.seq);
       diff += "\n  text:     " + job.doc.text;
-      diff += "\n  expected: " + FormatTriples(NormalizeTriples(job.gold.expected, flags.level));
-      diff += "\n  produced: " + FormatTriples(NormalizeTriples(job.produced, flags.level)) + "\n\n";
+      diff += "\n  expected: " + FormatTriples(NormalizeTriples(gold.expected, flags.level));
+      diff += "\n  produced: " + FormatTriples(NormalizeTriples(produced[i], flags.level)) + "\n\n";
       std::fwrite(diff.data(), 1, diff.size(), stdout);
     }
   }

@@ -1,4 +1,5 @@
-// Event JSON lines (docs/output.md): one object per event, fields in a fixed order.
+// Event serialisation (docs/output.md): JSON lines, one object per event with fields in a
+// fixed order, or a tab-separated table. Pure functions of their arguments, thread-safe.
 //
 //   std::string out;                                   // reused across calls
 //   for (const Event& e : events) annalist::AppendEventJson(doc, e, &out);
@@ -7,8 +8,8 @@
 //
 // `doc` supplies the text behind the spans (sentence, verb). Input text is valid UTF-8
 // (the reader checks it); JSON escaping covers quotes, backslash and control characters.
-#ifndef ANNALIST_IO_EVENT_WRITER_H_
-#define ANNALIST_IO_EVENT_WRITER_H_
+#ifndef ANNALIST_EVENT_WRITER_H_
+#define ANNALIST_EVENT_WRITER_H_
 
 #include <cstdint>
 #include <cstdio>
@@ -37,6 +38,18 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out);
 extern const char kEventTsvHeader[];
 void AppendEventTsv(const Document& doc, const Event& event, std::string* out);
 
+// Output formats of `annalist code --format` and of the batch coder (annalist/batch.h).
+enum class EventFormat { kJsonl, kTsv };
+
+// Parses "jsonl" / "tsv"; false if unknown.
+bool ParseEventFormat(std::string_view name, EventFormat* format);
+
+// The header line that starts an output in `format` ("" when it has none).
+std::string_view EventFormatHeader(EventFormat format);
+
+// Appends one event in `format` (one line, with its '\n').
+void AppendEvent(EventFormat format, const Document& doc, const Event& event, std::string* out);
+
 // Buffers event lines and writes them to a stream in large chunks.
 class EventWriter {
  public:
@@ -56,4 +69,4 @@ class EventWriter {
 
 }  // namespace annalist
 
-#endif  // ANNALIST_IO_EVENT_WRITER_H_
+#endif  // ANNALIST_EVENT_WRITER_H_

@@ -3,6 +3,7 @@
 //
 //   annalist::ReaderOptions options;                    // max_article_bytes = 2 MiB
 //   auto reader = annalist::ArticleReader::Open("news.jsonl", options);  // "-" = stdin
+//   // or: annalist::ArticleReader::FromString(jsonl_lines, "batch-7", options)
 //   if (!reader.ok()) ...;                              // the file could not be opened
 //   annalist::Document doc;
 //   annalist::ReadError error;
@@ -28,8 +29,8 @@
 // GoldFields.
 //
 // Not thread-safe; one reader per input.
-#ifndef ANNALIST_IO_ARTICLE_READER_H_
-#define ANNALIST_IO_ARTICLE_READER_H_
+#ifndef ANNALIST_ARTICLE_READER_H_
+#define ANNALIST_ARTICLE_READER_H_
 
 #include <cstdint>
 #include <cstdio>
@@ -41,7 +42,7 @@
 #include "annalist/document.h"
 #include "annalist/options.h"
 #include "annalist/status.h"
-#include "eval/metrics.h"
+#include "annalist/triple.h"
 
 namespace annalist {
 
@@ -75,6 +76,10 @@ class ArticleReader {
                                                      InputKind kind = InputKind::kAuto);
   // Reads from an already open stream, not closed by the reader (tests, stdin).
   static std::unique_ptr<ArticleReader> FromStream(std::FILE* stream, std::string name, const ReaderOptions& options,
+                                                   InputKind kind = InputKind::kAuto);
+  // Reads records held in memory (a chunk of JSONL lines, or one text article); `name`
+  // stands for the file name in errors and in the ids of records without one ("NAME:LINE").
+  static std::unique_ptr<ArticleReader> FromString(std::string data, std::string name, const ReaderOptions& options,
                                                    InputKind kind = InputKind::kAuto);
   ~ArticleReader();
 
@@ -117,6 +122,7 @@ class ArticleReader {
   size_t chunk_pos_ = 0, chunk_end_ = 0;
   std::string line_;  // reused; capacity kept for simdjson padding
   std::string quoted_;  // a record with its too-large numbers quoted (QuoteLargeNumbers)
+  std::string memory_;  // the input of FromString, read through fmemopen
 };
 
 // Parses a date as YYYY-MM-DD or YYYYMMDD into YYYYMMDD; false if malformed. "" -> 0.
@@ -131,4 +137,4 @@ size_t FindInvalidUtf8(std::string_view text);
 
 }  // namespace annalist
 
-#endif  // ANNALIST_IO_ARTICLE_READER_H_
+#endif  // ANNALIST_ARTICLE_READER_H_
