@@ -55,11 +55,16 @@ TEST(ArticleReader, JsonlFieldsAndDates) {
   EXPECT_EQ(items[0].doc.text, "Iran accused Israel.");
   EXPECT_EQ(items[1].doc.id, "17");
   EXPECT_EQ(items[1].doc.date, 20150303);
-  EXPECT_EQ(items[2].doc.id, "in.jsonl:4");  // missing id: file:line
+  // Missing id: one from the text (never the path), and the record's place in `input`.
+  EXPECT_EQ(items[2].doc.id, ArticleIdFromText("Caf\xC3\xA9 \"quoted\"."));
+  EXPECT_EQ(items[2].doc.input, "in.jsonl:4");
+  EXPECT_EQ(items[0].doc.input, "in.jsonl:1");
   EXPECT_EQ(items[2].doc.date, 19950112);
   EXPECT_EQ(items[2].doc.text, "Caf\xC3\xA9 \"quoted\".");
   EXPECT_EQ(items[3].doc.date, 0);
-  EXPECT_EQ(items[3].doc.id, "in.jsonl:5");
+  EXPECT_EQ(items[3].doc.id, ArticleIdFromText("No date."));
+  EXPECT_EQ(items[3].doc.id.rfind("text:", 0), 0u);
+  EXPECT_EQ(items[3].doc.id.size(), 21u);
 }
 
 TEST(ArticleReader, OptionsOverrideDefaults) {
@@ -179,13 +184,14 @@ TEST(ArticleReader, PlainTextAndSniffing) {
   ASSERT_EQ(text.size(), 1u);
   ASSERT_EQ(text[0].kind, ReadItem::kArticle);
   EXPECT_EQ(text[0].doc.text, "  Tehran (IP) - Iran's president met\nthe visitor.\n");
-  EXPECT_EQ(text[0].doc.id, "-");
+  EXPECT_EQ(text[0].doc.id, ArticleIdFromText(text[0].doc.text));
+  EXPECT_EQ(text[0].doc.input, "-");
   EXPECT_EQ(text[0].doc.date, 0);
 
   auto jsonl = ReadAll("\n  {\"text\": \"x\"}\n", {}, InputKind::kAuto, "-");
   ASSERT_EQ(jsonl.size(), 1u);
   ASSERT_EQ(jsonl[0].kind, ReadItem::kArticle);
-  EXPECT_EQ(jsonl[0].doc.id, "-:2");
+  EXPECT_EQ(jsonl[0].doc.input, "-:2");
 
   EXPECT_TRUE(ReadAll("").empty());
 
@@ -216,7 +222,8 @@ TEST(ArticleReader, OpenUsesFileNames) {
   Document doc;
   ReadError error;
   ASSERT_EQ((*reader)->Next(&doc, &error), ReadItem::kArticle);
-  EXPECT_EQ(doc.id, path);
+  EXPECT_EQ(doc.id, ArticleIdFromText("{not json} just text"));  // the same under any path
+  EXPECT_EQ(doc.input, path);
   EXPECT_EQ(doc.text, "{not json} just text");
   EXPECT_EQ((*reader)->Next(&doc, &error), ReadItem::kEnd);
   EXPECT_FALSE(ArticleReader::Open((dir / "missing.jsonl").string(), {}).ok());

@@ -16,9 +16,22 @@
 //
 // Input kinds: JSONL (one article per line: `text`, optional `id`, `date` as YYYY-MM-DD,
 // YYYYMMDD or an integer, `title`, `source`, `url`, `options` overriding CodingOptions by
-// PETRARCH names), plain text (the whole file is one article, id = file name, date 0).
-// Files named *.jsonl / *.ndjson are JSONL, *.txt text; otherwise (and on stdin) the input
-// is JSONL when its first non-space byte is '{'.
+// PETRARCH names), plain text (the whole file is one article, date 0), HTML pages (main
+// text and metadata extracted, io/html_article.h). Files named *.jsonl / *.ndjson are JSONL,
+// *.txt text, *.html / *.htm HTML; otherwise (and on stdin) the input is JSONL when its
+// first non-space byte is '{', HTML when it starts like a page, text else. A file named
+// *.gz or starting with the gzip magic is decompressed (zlib) and its kind taken from the
+// name without .gz and the content. Known binary formats (PDF, ZIP, images, executables)
+// are refused with one located error naming the format.
+//
+// Article ids: a record without `id`, a text file and an HTML page get "text:" and 16 hex
+// digits of a hash of their text (ArticleIdFromText): the same article under another path
+// or name keeps its id (so do its events' ids), and two files of one base name in different
+// folders do not collide. `Document::input` keeps where it came from ("news.jsonl:12",
+// "story.txt").
+//
+// Read errors (a directory opened as a file, a closed stdin, a corrupt .gz) are not end of
+// input: Next returns one kError with `io` set, then kEnd.
 //
 // Streaming: a JSONL file is read line by line through a reused buffer (fread), so a
 // multi-GB file never sits in memory; a line longer than the limit is skipped, not stored.
@@ -56,6 +69,7 @@ struct ReadError {
   std::string input;  // file name, or "-" for stdin
   uint64_t line = 0;  // 1-based line of the record (for a text file: where the fault is)
   std::string message;
+  bool io = false;  // the input could not be read (not a bad record): exit status 3
 };
 
 // Fields of an eval gold record beyond the article itself.
@@ -67,7 +81,7 @@ struct GoldFields {
 
 enum class ReadItem { kEnd, kArticle, kError };
 
-enum class InputKind { kAuto, kJsonl, kText };
+enum class InputKind { kAuto, kJsonl, kText, kHtml };
 
 class ArticleReader {
  public:
@@ -97,6 +111,9 @@ class ArticleReader {
  private:
   ArticleReader(std::FILE* stream, bool owned, std::string name, const ReaderOptions& options, InputKind kind);
   bool FillChunk();
+  size_t ReadSome(char* buffer, size_t size);  // 0 at the end or on a read error
+  void NoteReadError(int error_number);        // keeps the first read error's reason
+  ReadItem NextHtml(Document* doc, ReadError* error);
   // Next line into line_ (without '\n' and a trailing '\r'); false at end of input. When
   // the line is longer than the cap, its bytes are counted into *line_bytes but dropped.
   bool NextLine(bool* too_long, uint64_t* line_bytes);
@@ -114,6 +131,9 @@ class ArticleReader {
   ReaderOptions options_;
   InputKind kind_;
   bool eof_ = false;
+  std::string read_error_;  // why the stream failed; reported once, then kEnd
+  bool read_error_reported_ = false;
+  bool compressed_ = false;  // reading through zlib
   bool text_done_ = false;
   uint64_t line_number_ = 0;
   uint64_t records_ = 0;
@@ -131,6 +151,9 @@ bool ParseDate(std::string_view text, int32_t* date);
 // Sets one CodingOptions field by its PETRARCH name from a textual value ("True", "4").
 // Returns an error message, or "" on success.
 std::string SetCodingOption(std::string_view name, std::string_view value, CodingOptions* options);
+
+// "text:" + 16 hex digits of FNV-1a 64 over `text`: the id of an article without one.
+std::string ArticleIdFromText(std::string_view text);
 
 // Byte offset of the first invalid UTF-8 sequence in `text`, or npos if valid.
 size_t FindInvalidUtf8(std::string_view text);

@@ -68,7 +68,8 @@ struct Sentence {
 struct Document {
   std::string id;
   int32_t date = 0;  // story date as YYYYMMDD; 0 if unknown
-  std::string title, source, url;
+  std::string title, source, url;  // source: the publisher ("Reuters"), not an actor
+  std::string input;               // where it was read: "news.jsonl:12", "story.txt"; may be empty
   std::string text;
   CodingOptions options;
 

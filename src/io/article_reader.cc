@@ -1,12 +1,17 @@
 #include "annalist/article_reader.h"
 
 #include <simdjson.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <limits>
+
+#include "io/html_article.h"
 
 namespace annalist {
 
@@ -114,7 +119,83 @@ bool QuoteLargeNumbers(std::string_view record, std::string* out) {
   return changed;
 }
 
+// Magic numbers of binary formats people pass by mistake, named in the error.
+struct Magic {
+  std::string_view bytes;
+  const char* name;
+};
+constexpr Magic kBinaryMagics[] = {
+    {"%PDF", "a PDF document"},
+    {"PK\x03\x04", "a ZIP archive (also .docx, .xlsx, .odt)"},
+    {"\xD0\xCF\x11\xE0", "an MS Office document"},
+    {"\x7F" "ELF", "an executable (ELF)"},
+    {"\x89PNG", "a PNG image"},
+    {"GIF8", "a GIF image"},
+    {"\xFF\xD8\xFF", "a JPEG image"},
+    {"BZh", "a bzip2 file"},
+    {"\xFD" "7zXZ", "an xz file"},
+    {"\x28\xB5\x2F\xFD", "a zstd file"},
+    {"SQLite format 3", "an SQLite database"},
+};
+
+const char* BinaryFormat(std::string_view head) {
+  for (const Magic& magic : kBinaryMagics) {
+    if (head.substr(0, magic.bytes.size()) == magic.bytes) return magic.name;
+  }
+  return nullptr;
+}
+
+InputKind KindFromName(std::string_view path) {
+  if (EndsWith(path, ".gz")) path.remove_suffix(3);
+  if (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson")) return InputKind::kJsonl;
+  if (EndsWith(path, ".txt")) return InputKind::kText;
+  if (EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".xhtml")) return InputKind::kHtml;
+  return InputKind::kAuto;
+}
+
+// A gzip stream as a FILE* (glibc fopencookie), so the reader reads .gz like any file.
+ssize_t GzRead(void* cookie, char* buffer, size_t size) {
+  gzFile gz = static_cast<gzFile>(cookie);
+  int n = gzread(gz, buffer, static_cast<unsigned>(std::min<size_t>(size, 1u << 30)));
+  int status = Z_OK;
+  if (n == 0) gzerror(gz, &status);  // a truncated stream ends with Z_BUF_ERROR, not n < 0
+  if (n < 0 || (status != Z_OK && status != Z_STREAM_END)) {
+    errno = EIO;
+    return -1;
+  }
+  return n;
+}
+int GzClose(void* cookie) { return gzclose(static_cast<gzFile>(cookie)) == Z_OK ? 0 : EOF; }
+
+std::FILE* OpenGzip(std::FILE* file) {
+  int fd = dup(fileno(file));
+  std::fclose(file);
+  if (fd < 0) return nullptr;
+  gzFile gz = gzdopen(fd, "rb");
+  if (gz == nullptr) {
+    close(fd);
+    return nullptr;
+  }
+  gzbuffer(gz, 1u << 16);
+  cookie_io_functions_t functions{GzRead, nullptr, nullptr, GzClose};
+  std::FILE* stream = fopencookie(gz, "rb", functions);
+  if (stream == nullptr) gzclose(gz);
+  return stream;
+}
+
 }  // namespace
+
+std::string ArticleIdFromText(std::string_view text) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id = "text:0000000000000000";
+  for (size_t i = id.size(); i > 5; --i, hash >>= 4) id[i - 1] = kHex[hash & 0xF];
+  return id;
+}
 
 struct ArticleReader::Json {
   simdjson::dom::parser parser;
@@ -221,9 +302,25 @@ Result<std::unique_ptr<ArticleReader>> ArticleReader::Open(const std::string& pa
   if (path == "-") return FromStream(stdin, "-", options, kind);
   std::FILE* stream = std::fopen(path.c_str(), "rb");
   if (stream == nullptr) return IoError(path + ": cannot open: " + std::strerror(errno));
-  if (kind == InputKind::kAuto) {
-    if (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson")) kind = InputKind::kJsonl;
-    else if (EndsWith(path, ".txt")) kind = InputKind::kText;
+  if (kind == InputKind::kAuto) kind = KindFromName(path);
+  // A regular file's first bytes tell gzip and binary formats apart whatever its name.
+  struct stat info;
+  if (fstat(fileno(stream), &info) == 0 && S_ISREG(info.st_mode)) {
+    char head[16];
+    size_t n = std::fread(head, 1, sizeof head, stream);
+    std::rewind(stream);
+    std::string_view magic(head, n);
+    if (magic.substr(0, 2) == "\x1F\x8B") {
+      stream = OpenGzip(stream);
+      if (stream == nullptr) return IoError(path + ": cannot open the gzip stream: " + std::strerror(errno));
+      auto reader = std::unique_ptr<ArticleReader>(new ArticleReader(stream, true, path, options, kind));
+      reader->compressed_ = true;
+      return reader;
+    } else if (const char* format = BinaryFormat(magic)) {
+      std::fclose(stream);
+      return IoError(path + ": " + format + ", not an article file (annalist reads JSONL, plain text and HTML, "
+                     "or any of them compressed with gzip)");
+    }
   }
   return std::unique_ptr<ArticleReader>(new ArticleReader(stream, true, path, options, kind));
 }
@@ -265,7 +362,7 @@ ArticleReader::~ArticleReader() {
 
 bool ArticleReader::FillChunk() {
   if (eof_) return false;
-  size_t n = std::fread(chunk_.data(), 1, chunk_.size(), stream_);
+  size_t n = ReadSome(chunk_.data(), chunk_.size());
   chunk_pos_ = 0;
   chunk_end_ = n;
   if (n == 0) {
@@ -273,6 +370,30 @@ bool ArticleReader::FillChunk() {
     return false;
   }
   return true;
+}
+
+size_t ArticleReader::ReadSome(char* buffer, size_t size) {
+  // A plain descriptor is read with read(2): it returns what a pipe or terminal has, where
+  // fread would wait to fill the whole buffer (a run fed slowly would code nothing), and a
+  // signal interrupts it (EINTR) so a stop is prompt. Streams without a descriptor (gzip
+  // through fopencookie, test streams) go through fread.
+  const int fd = fileno(stream_);
+  if (fd >= 0) {
+    ssize_t n = ::read(fd, buffer, size);
+    if (n >= 0) return static_cast<size_t>(n);
+    NoteReadError(errno);
+    return 0;
+  }
+  size_t n = std::fread(buffer, 1, size, stream_);
+  if (n == 0 && std::ferror(stream_)) NoteReadError(errno);
+  return n;
+}
+
+void ArticleReader::NoteReadError(int saved) {
+  if (!read_error_.empty()) return;
+  read_error_ = std::string("read error: ") + (saved == 0 ? "unknown error" : std::strerror(saved));
+  if (compressed_) read_error_ += " (corrupt or truncated gzip data)";
+  if (saved == EBADF && stream_ == stdin) read_error_ += " (stdin is closed)";
 }
 
 void ArticleReader::DetectKind() {
@@ -285,14 +406,15 @@ void ArticleReader::DetectKind() {
   for (;;) {
     while (scan < chunk_end_ && IsSpace(chunk_[scan])) ++scan;
     if (scan < chunk_end_) {
-      kind_ = chunk_[scan] == '{' ? InputKind::kJsonl : InputKind::kText;
+      std::string_view head(&chunk_[scan], chunk_end_ - scan);
+      kind_ = head[0] == '{' ? InputKind::kJsonl : LooksLikeHtml(head) ? InputKind::kHtml : InputKind::kText;
       return;
     }
     if (eof_ || chunk_end_ - chunk_pos_ >= kSniffLimit) break;
     // Append the next read to what we have.
     size_t have = chunk_end_;
     chunk_.resize(std::max(chunk_.size(), have + kChunkBytes));
-    size_t n = std::fread(chunk_.data() + have, 1, chunk_.size() - have, stream_);
+    size_t n = ReadSome(chunk_.data() + have, chunk_.size() - have);
     if (n == 0) {
       eof_ = true;
       break;
@@ -348,7 +470,15 @@ ReadItem ArticleReader::Fail(ReadError* error, uint64_t line, std::string messag
 
 ReadItem ArticleReader::Next(Document* doc, ReadError* error, GoldFields* gold) {
   DetectKind();
-  return kind_ == InputKind::kJsonl ? NextJsonl(doc, error, gold) : NextText(doc, error);
+  ReadItem item = kind_ == InputKind::kJsonl ? NextJsonl(doc, error, gold)
+                  : kind_ == InputKind::kHtml ? NextHtml(doc, error)
+                                               : NextText(doc, error);
+  if (read_error_.empty() || read_error_reported_) return item;
+  // The stream failed: whatever was read last is not a record; report the failure once.
+  read_error_reported_ = true;
+  Fail(error, kind_ == InputKind::kJsonl ? line_number_ : 0, read_error_);
+  error->io = true;
+  return ReadItem::kError;
 }
 
 namespace {
@@ -359,6 +489,7 @@ void ResetDocument(Document* doc, const CodingOptions& defaults) {
   doc->title.clear();
   doc->source.clear();
   doc->url.clear();
+  doc->input.clear();
   doc->text.clear();
   doc->options = defaults;
   doc->tokens.clear();
@@ -546,7 +677,8 @@ ReadItem ArticleReader::NextJsonl(Document* doc, ReadError* error, GoldFields* g
       std::string message = ReadOptions(options_value, "options", &doc->options);
       if (!message.empty()) return Fail(error, line, message);
     }
-    if (doc->id.empty()) doc->id = name_ + ":" + std::to_string(line);
+    doc->input = name_ + ":" + std::to_string(line);
+    if (doc->id.empty()) doc->id = ArticleIdFromText(doc->text);
     return ReadItem::kArticle;
   }
 }
@@ -581,7 +713,32 @@ ReadItem ArticleReader::NextText(Document* doc, ReadError* error) {
     return Fail(error, LineOfOffset(text, at), "invalid UTF-8 at byte " + std::to_string(at));
   }
   if (IsBlank(text)) return Fail(error, 1, "article text is empty");
-  doc->id = name_;
+  doc->id = ArticleIdFromText(text);
+  doc->input = name_;
+  return ReadItem::kArticle;
+}
+
+ReadItem ArticleReader::NextHtml(Document* doc, ReadError* error) {
+  ReadItem item = NextText(doc, error);
+  if (item != ReadItem::kArticle) return item;
+  HtmlArticle page;
+  std::string problem;
+  if (!ExtractHtmlArticle(doc->text, &page, &problem)) return Fail(error, 1, problem);
+  if (IsBlank(page.text)) return Fail(error, 1, "HTML page without article text");
+  doc->text = std::move(page.text);
+  doc->title = std::move(page.title);
+  doc->url = std::move(page.url);
+  doc->source = std::move(page.publisher);
+  doc->id = ArticleIdFromText(doc->text);
+  if (!page.published.empty()) {
+    // "2023-11-06T08:15:00Z", "2023-11-06": the calendar day as written on the page.
+    std::string_view published = page.published;
+    if (published.size() > 10 && published[4] == '-' && published[7] == '-') published = published.substr(0, 10);
+    if (!ParseDate(published, &doc->date)) {
+      doc->date = 0;
+      doc->warnings.push_back("publication date '" + page.published + "' of the page is not a date; coded with the date unknown");
+    }
+  }
   return ReadItem::kArticle;
 }
 

@@ -1,13 +1,23 @@
 #include "cli.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string_view>
 #include <thread>
 
 #include "annalist/event_writer.h"
+#include "dict/kb_reader.h"
+#include "dict/petrarch_reader.h"
+#include "input_files.h"
 
 namespace annalist::cli {
 
@@ -90,6 +100,24 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
     long long number = 0;
     if (name == "--help" || name == "-h") {
       flags->help = true;
+    } else if (name == "--version") {
+      flags->version = true;
+    } else if (name == "--verbose") {
+      if (!no_value()) return false;
+      flags->verbose = true;
+    } else if (!eval && name == "--asserted-only") {
+      if (!no_value()) return false;
+      flags->asserted_only = true;
+    } else if (!eval && (name == "--output" || name == "-o")) {
+      if (!take_value()) return false;
+      if (value.empty() || value == "-") {
+        std::fprintf(stderr, "annalist: --output wants a file name (stdout is the default)\n");
+        return false;
+      }
+      flags->output = value;
+    } else if (!eval && name == "--resume") {
+      if (!no_value()) return false;
+      flags->resume = true;
     } else if (dict_list != nullptr) {
       if (!take_value()) return false;
       dict_list->push_back(value);
@@ -153,6 +181,10 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
       return false;
     }
   }
+  if (flags->resume && flags->output.empty()) {
+    std::fprintf(stderr, "annalist: --resume needs --output FILE (a run on stdout cannot be resumed)\n");
+    return false;
+  }
   return true;
 }
 
@@ -189,26 +221,149 @@ std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags) {
     std::fprintf(stderr, "annalist: %s\n", pipeline.status().message().c_str());
     return nullptr;
   }
-  for (const std::string& warning : (*pipeline)->warnings()) std::fprintf(stderr, "%s\n", warning.c_str());
+  const std::vector<std::string>& warnings = (*pipeline)->warnings();
+  if (flags.verbose) {
+    for (const std::string& warning : warnings) std::fprintf(stderr, "%s\n", warning.c_str());
+  } else if (!warnings.empty()) {
+    // One line: how many per file ("CAMEO.2.0.txt 7, Phoenix.Countries.actors.txt 16").
+    std::map<std::string, size_t> per_file;
+    for (const std::string& warning : warnings) {
+      size_t colon = warning.find(':');
+      ++per_file[colon == std::string::npos ? std::string("?") : warning.substr(0, colon)];
+    }
+    std::string files;
+    for (const auto& [file, count] : per_file) {
+      if (!files.empty()) files += ", ";
+      files += file + " " + std::to_string(count);
+    }
+    std::fprintf(stderr, "annalist: %zu dictionary warning(s) (%s); --verbose lists them, 'annalist dict check' explains\n",
+                 warnings.size(), files.c_str());
+  }
   return pipeline.TakeValue();
 }
 
-InputQueue::InputQueue(std::vector<std::string> inputs, const ReaderOptions& options)
-    : inputs_(std::move(inputs)), options_(options) {
-  if (inputs_.empty()) inputs_.push_back("-");
+namespace {
+
+uint64_t Fnv1a(std::string_view bytes, uint64_t hash = 0xcbf29ce484222325ULL) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string Hex8(uint64_t hash) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(hex, 8);
+}
+
+}  // namespace
+
+std::string KnowledgeBaseChecksum(const CommonFlags& flags) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  const DictionaryFiles& files = flags.pipeline.dictionaries;
+  if (files.empty()) {
+    for (const dict::KbText& file : dict::BuiltinKbFiles()) hash = Fnv1a(file.text, Fnv1a(file.name, hash));
+    return Hex8(hash);
+  }
+  // Kinds in a fixed order; a file's base name and bytes (so the path does not matter).
+  for (const std::vector<std::string>* list :
+       {&files.verbs, &files.actors, &files.agents, &files.discards, &files.issues, &files.kb}) {
+    hash = Fnv1a("|", hash);
+    for (const std::string& path : *list) {
+      std::string text;
+      if (!dict::ReadWholeFile(path, &text).ok()) text.clear();
+      size_t slash = path.rfind('/');
+      hash = Fnv1a(text, Fnv1a(slash == std::string::npos ? path : path.substr(slash + 1), hash));
+    }
+  }
+  return Hex8(hash);
+}
+
+std::string VersionString() { return ANNALIST_VERSION; }
+
+namespace {
+
+volatile std::sig_atomic_t g_stop_signal = 0;
+bool g_stdin_closed = false;
+bool g_stdout_closed = false;
+
+extern "C" void OnStopSignal(int signal_number) { g_stop_signal = signal_number; }
+
+bool IsClosed(int fd) { return fcntl(fd, F_GETFD) == -1 && errno == EBADF; }
+
+}  // namespace
+
+void InstallStopSignals() {
+  struct sigaction action;
+  std::memset(&action, 0, sizeof action);
+  action.sa_handler = OnStopSignal;
+  sigemptyset(&action.sa_mask);
+  // No SA_RESTART: a read blocked on a pipe or terminal returns, so the run stops promptly.
+  // SA_RESETHAND: a second signal kills as usual.
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+int StopSignal() { return g_stop_signal; }
+
+void GuardStandardDescriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (!IsClosed(fd)) continue;
+    if (fd == 0) g_stdin_closed = true;
+    if (fd == 1) g_stdout_closed = true;
+    // Read-only /dev/null: reads end at once, writes fail with EBADF, as on the closed fd.
+    int null_fd = open("/dev/null", O_RDONLY);
+    if (null_fd >= 0 && null_fd != fd) {
+      dup2(null_fd, fd);
+      close(null_fd);
+    }
+  }
+}
+
+bool StdinClosed() { return g_stdin_closed; }
+bool StdoutClosed() { return g_stdout_closed; }
+
+InputQueue::InputQueue(std::vector<std::string> inputs, const ReaderOptions& options, uint64_t skip)
+    : options_(options), skip_(skip) {
+  if (inputs.empty()) inputs.push_back("-");
+  std::vector<InputProblem> problems;
+  ExpandInputs(inputs, &inputs_, &problems);
+  for (const InputProblem& problem : problems) {
+    if (problem.error) {
+      ReadError error{problem.path, 0, problem.message, true};
+      PrintReadError(error);
+      ++io_errors_;
+    } else {
+      PrintReadWarning(problem.message, problem.path, 0);
+    }
+  }
 }
 
 size_t InputQueue::Fill(std::vector<BatchItem>& items, size_t max_items, size_t max_bytes,
-                        std::vector<GoldFields>* golds) {
+                        std::vector<GoldFields>* golds, std::deque<RecordMark>* marks) {
   size_t count = 0, bytes = 0;
-  while (count < max_items && bytes < max_bytes) {
+  while (count < max_items && bytes < max_bytes && StopSignal() == 0) {
+    const bool skipping = records_ < skip_;
     if (reader_ == nullptr) {
       if (next_input_ == inputs_.size()) break;
       const std::string& input = inputs_[next_input_++];
+      if (input == "-" && StdinClosed()) {
+        PrintReadError(ReadError{input, 0, "read error: stdin is closed", true});
+        ++io_errors_;
+        continue;
+      }
       auto reader = ArticleReader::Open(input, options_);
       if (!reader.ok()) {
-        PrintReadError(ReadError{input, 0, reader.status().message()});
-        ++rejected_;
+        // A file that cannot be opened (or is no article file) costs its records: counted
+        // as one rejected record, so a resumed run skips it as the first run did.
+        ++records_;
+        if (!skipping) {
+          PrintReadError(ReadError{input, 0, reader.status().message()});
+          ++rejected_;
+        }
         continue;
       }
       reader_ = reader.TakeValue();
@@ -221,11 +376,23 @@ size_t InputQueue::Fill(std::vector<BatchItem>& items, size_t max_items, size_t 
     if (item == ReadItem::kEnd) {
       reader_.reset();
     } else if (item == ReadItem::kError) {
+      if (error_.io) {
+        // Interrupted reads (SIGINT while blocked on a pipe) are the stop, not an error.
+        if (StopSignal() != 0) break;
+        PrintReadError(error_);
+        ++io_errors_;
+        continue;
+      }
+      ++records_;
+      if (skipping) continue;
       PrintReadError(error_);
       ++rejected_;
     } else {
+      ++records_;
+      if (skipping) continue;
       for (const std::string& warning : doc.warnings) PrintReadWarning(warning, input_, reader_->line());
       bytes += doc.text.size();
+      if (marks != nullptr) marks->push_back(RecordMark{records_, rejected_});
       ++count;
     }
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "dict/dict_kind.h"
 #include "dict/kb_reader.h"
 #include "dict/petrarch_reader.h"
 
@@ -24,8 +25,11 @@ constexpr char kDictHelp[] =
     "malformed CAMEO codes, records without a source line, and one phrase mapped to\n"
     "different codes in different records (across all FILEs). Exit status 1 if any, else 0.\n"
     "  --format F   kb | verbs | actors | agents | discards | issues | auto (default: auto;\n"
-    "               applies to the FILEs after it). auto: a file with '@' records is kb, a\n"
-    "               name holding 'verb' is PETRARCH-2 verbs, else the PETRARCH-2 kind in the name.\n"
+    "               applies to the FILEs after it). auto: the kind is read from the content\n"
+    "               (record headers, verb blocks and patterns, <ISSUE> tags, [~agent] codes,\n"
+    "               phrases with [CODE]s, bare upper-case phrases); a file that is none of\n"
+    "               these (prose such as a LICENSE, binary data) is a problem. The kind\n"
+    "               found is printed on stderr.\n"
     "stats: loads the built-in knowledge base and prints its sizes and load time.\n";
 
 int RunCheck(int argc, char** argv) {
@@ -69,14 +73,30 @@ int RunCheck(int argc, char** argv) {
   std::vector<std::string> texts(paths.size());
   std::vector<dict::KbText> files;
   std::vector<std::string> errors;
+  std::vector<dict::DictFormat> checked_formats;
   for (size_t i = 0; i < paths.size(); ++i) {
     Status read = dict::ReadWholeFile(paths[i], &texts[i]);
-    if (!read.ok()) errors.push_back(read.message());
+    if (!read.ok()) {
+      errors.push_back(read.message());
+      continue;
+    }
+    dict::DictFormat kind = formats[i];
+    if (kind == dict::DictFormat::kAuto) {
+      std::string why;
+      kind = dict::DetectDictFormat(texts[i], &why);
+      if (kind == dict::DictFormat::kAuto) {
+        errors.push_back(paths[i] + ": " + why);
+        continue;
+      }
+      std::fprintf(stderr, "annalist: %s: %s (from its content)\n", paths[i].c_str(),
+                   std::string(dict::DictFormatName(kind)).c_str());
+    }
+    files.push_back(dict::KbText{paths[i], texts[i]});
+    checked_formats.push_back(kind);
   }
-  for (size_t i = 0; i < paths.size(); ++i) files.push_back(dict::KbText{paths[i], texts[i]});
-  dict::CheckDictionaryFiles(files, formats, &errors);
+  dict::CheckDictionaryFiles(files, checked_formats, &errors);
   for (const std::string& e : errors) std::printf("%s\n", e.c_str());
-  if (!FlushStdout()) return kExitUsage;
+  if (!FlushStdout()) return kExitIo;
   std::fprintf(stderr, "annalist: %zu file(s) checked, %zu problem(s)\n", paths.size(), errors.size());
   return errors.empty() ? kExitOk : kExitRejected;
 }
@@ -93,7 +113,7 @@ int RunStats() {
               dict::BuiltinKbFiles().size(), bytes, kb->actors.size(), kb->agents.size(),
               kb->verb_blocks.size(), kb->verbs.size(), kb->discards.size(), kb->exact_phrases.size(),
               kb->vocab.size(), warnings.size(), ms);
-  return FlushStdout() ? kExitOk : kExitUsage;
+  return FlushStdout() ? kExitOk : kExitIo;
 }
 
 }  // namespace

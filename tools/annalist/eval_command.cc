@@ -121,7 +121,7 @@ int RunEval(int argc, char** argv) {
       static_cast<unsigned long long>(totals.exact), FormatShare(t.Precision()).c_str(),
       FormatShare(t.Recall()).c_str(), FormatShare(t.F1()).c_str(), FormatShare(r.Precision()).c_str(),
       FormatShare(r.Recall()).c_str(), FormatShare(r.F1()).c_str());
-  if (!FlushStdout()) return kExitRejected;
+  if (!FlushStdout()) return kExitIo;
   return queue.rejected() ? kExitRejected : kExitOk;
 }
 

@@ -27,12 +27,20 @@ constexpr char kHelp[] =
     "  query --db STORE [FILTERS]  merged events, one event with its mentions, one article\n"
     "  aggregate --db STORE --by [dyad,]day|week|month   counts, Goldstein, QuadClass shares\n"
     "  serve --db F [OPTIONS]      the store's JSON API and web page on http://127.0.0.1:8080/\n"
+    "  --version                   annalist's version and the built-in knowledge base's checksum\n"
+    "\n"
+    "Exit status (every command): 0 success; 1 some records were rejected (or dictionary\n"
+    "problems found by dict check); 2 bad usage or dictionaries that cannot be loaded;\n"
+    "3 an I/O error: an input could not be read or the output not written (the reason is\n"
+    "printed, e.g. \"No space left on device\"); 130 interrupted by SIGINT or SIGTERM (the\n"
+    "lines written are whole).\n"
     "\n"
     "Run 'annalist COMMAND --help' for the options of a command.\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  annalist::cli::GuardStandardDescriptors();
   if (argc < 2) {
     std::fputs(kHelp, stderr);
     return annalist::cli::kExitUsage;
@@ -41,6 +49,12 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 || std::strcmp(command, "help") == 0) {
     std::fputs(kHelp, stdout);
     return annalist::cli::kExitOk;
+  }
+  if (std::strcmp(command, "--version") == 0 || std::strcmp(command, "version") == 0) {
+    annalist::cli::CommonFlags flags;
+    std::printf("annalist %s\nknowledge base builtin %s\n", annalist::cli::VersionString().c_str(),
+                annalist::cli::KnowledgeBaseChecksum(flags).c_str());
+    return annalist::cli::FlushStdout() ? annalist::cli::kExitOk : annalist::cli::kExitIo;
   }
   if (std::strcmp(command, "code") == 0) return annalist::cli::RunCode(argc, argv);
   if (std::strcmp(command, "eval") == 0) return annalist::cli::RunEval(argc, argv);

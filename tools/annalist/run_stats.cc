@@ -49,11 +49,11 @@ void RunStats::FinishProgress() {
 void RunStats::PrintStats() const {
   Clock::time_point now = Clock::now();
   std::fprintf(stderr,
-               "{\"stats\":{\"articles\":%llu,\"sentences\":%llu,\"events\":%llu,\"rejected\":%llu,"
+               "{\"stats\":{\"articles\":%llu,\"sentences\":%llu,\"events\":%llu,\"rejected\":%llu,\"set_aside\":%llu,"
                "\"seconds\":%.3f,\"load_seconds\":%.3f}}\n",
                static_cast<unsigned long long>(articles_), static_cast<unsigned long long>(sentences_),
                static_cast<unsigned long long>(events_), static_cast<unsigned long long>(rejected_),
-               Seconds(now - coding_start_), Seconds(coding_start_ - start_));
+               static_cast<unsigned long long>(set_aside_), Seconds(now - coding_start_), Seconds(coding_start_ - start_));
 }
 
 }  // namespace annalist::cli
