@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "io/article_reader.h"
+#include "annalist/article_reader.h"
 #include "test_util.h"
 
 namespace annalist::testing {
@@ -179,8 +179,9 @@ TEST_F(CliTest, NewActorsAndIssues) {
   CommandResult tsv = Annalist("code --threads 1 --format tsv --new-actor-length 3 --issues " + Path("issues.txt") +
                                dictionaries_ + Path("one.jsonl"));
   ASSERT_EQ(tsv.exit_code, 0);
-  EXPECT_TRUE(Contains(tsv.out, "\tsentence\tissues\tlocation\n")) << tsv.out;
-  EXPECT_TRUE(Contains(tsv.out, "\tNUCLEAR\t\n")) << tsv.out;
+  EXPECT_TRUE(Contains(tsv.out, "\tsentence\tissues\tlocation\tlocation_code\turl\tpublisher\ttitle\tpublished\tversion\n"))
+      << tsv.out;
+  EXPECT_TRUE(Contains(tsv.out, "\tNUCLEAR\t\t\t\t\t\t\t0.")) << tsv.out;
 }
 
 TEST_F(CliTest, OutputIsTheSameForAnyThreadCount) {

@@ -19,6 +19,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The events without their "version" field ("0.4.0+kb.70956f5b"): it changes with every
+// knowledge-base edit, which is not a change of the coding the golden files specify.
+std::string WithoutVersion(const std::string& events) {
+  std::string out;
+  out.reserve(events.size());
+  const std::string key = ",\"version\":\"";
+  size_t pos = 0;
+  for (size_t at; (at = events.find(key, pos)) != std::string::npos;) {
+    out.append(events, pos, at - pos);
+    size_t end = events.find('"', at + key.size());
+    pos = end == std::string::npos ? events.size() : end + 1;
+  }
+  out.append(events, pos, std::string::npos);
+  return out;
+}
+
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -49,11 +65,12 @@ void CheckFolder(const std::string& folder_name, const std::string& dictionary_o
                                       input.filename().string() + " 2>/dev/null");
     ASSERT_EQ(result.exit_code, 0);
     if (update) {
-      WriteFile(expected_path.string(), result.out);
+      WriteFile(expected_path.string(), WithoutVersion(result.out));
       continue;
     }
     ASSERT_TRUE(fs::exists(expected_path)) << "no golden file; run with ANNALIST_UPDATE_GOLDEN=1";
-    EXPECT_EQ(result.out, ReadFile(expected_path.string()));
+    EXPECT_NE(result.out.find(",\"version\":\""), std::string::npos);
+    EXPECT_EQ(WithoutVersion(result.out), ReadFile(expected_path.string()));
   }
 }
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "dict/petrarch_text.h"
-#include "io/article_reader.h"
+#include "annalist/article_reader.h"
 #include "test_util.h"
 
 namespace annalist {

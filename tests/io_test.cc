@@ -277,6 +277,7 @@ TEST(EventWriter, AllFieldsAndEscaping) {
   EXPECT_EQ(out,
             "{\"doc_id\":\"d\\\"1\",\"sentence_index\":0,\"source\":\"IRN\",\"target\":null,\"code\":\"112\","
             "\"root\":\"11\",\"quad_class\":3,\"goldstein\":-2,\"plover\":\"ACCUSE\",\"date\":\"2015-03-02\","
+            "\"article\":{\"id\":\"d\\\"1\",\"url\":null,\"publisher\":null,\"title\":null,\"published\":null},"
             "\"sentence\":\"Iran accused Israel.\\tTab \\\"q\\\" \\\\ \\u0001.\","
             "\"source_actor\":{\"code\":\"IRN\",\"text\":\"Iran\",\"span\":[0,4],\"name\":\"Iran\",\"how\":\"dictionary\"},"
             "\"verb\":{\"text\":\"accused\",\"span\":[5,12]},\"rule\":\"verbs.txt:3\",\"negated\":false,"
@@ -286,6 +287,24 @@ TEST(EventWriter, AllFieldsAndEscaping) {
   Event other = event;
   other.target.code = "ISR";
   EXPECT_NE(EventId(other), EventId(event));
+  other = event;
+  other.source.span = {1, 4};  // another mention of the same actor
+  EXPECT_NE(EventId(other), EventId(event));
+
+  // The article's metadata and the version, when given.
+  doc.url = "https://example.org/x";
+  doc.source = "Wire";
+  doc.title = "T";
+  doc.date = 20150301;
+  doc.input = "news.jsonl:7";
+  out.clear();
+  AppendEventJson(doc, event, &out, "0.4.0+kb.12345678");
+  EXPECT_NE(out.find(",\"article\":{\"id\":\"d\\\"1\",\"url\":\"https://example.org/x\",\"publisher\":\"Wire\","
+                     "\"title\":\"T\",\"published\":\"2015-03-01\",\"input\":\"news.jsonl:7\"},"
+                     "\"version\":\"0.4.0+kb.12345678\",\"sentence\""),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("\"event_id\":\"" + EventId(event)), out.size() - 31) << out;  // not changed by metadata
 
   event.attributed_to = "Iran";
   event.modality = "future";
@@ -312,7 +331,7 @@ TEST(EventWriter, IssuesOnlyWhenPresent) {
   EXPECT_EQ(out.find("\"issues\""), std::string::npos);
   std::string tsv;
   AppendEventTsv(doc, event, &tsv);
-  EXPECT_EQ(tsv.substr(tsv.size() - 3), "\t\t\n");  // empty issues and location columns
+  EXPECT_EQ(tsv.substr(tsv.size() - 9), "\t\t\t\t\t\t\t\t\n");  // empty issues .. version
 
   event.issues = {{"NUCLEAR", 2}, {"DIPLOMACY", 1}};
   out.clear();
@@ -323,11 +342,12 @@ TEST(EventWriter, IssuesOnlyWhenPresent) {
       << out;
   tsv.clear();
   AppendEventTsv(doc, event, &tsv);
-  EXPECT_EQ(tsv.substr(tsv.size() - 20), "\tNUCLEAR;DIPLOMACY\t\n");
+  EXPECT_NE(tsv.find("\tNUCLEAR;DIPLOMACY\t\t\t\t\t\t\t\n"), std::string::npos) << tsv;
   // One column per header field.
-  std::string header = kEventTsvHeader;
+  std::string header(EventFormatHeader(EventFormat::kTsv));
   EXPECT_EQ(std::count(header.begin(), header.end(), '\t'), std::count(tsv.begin(), tsv.end(), '\t'));
-  EXPECT_EQ(header.substr(header.size() - 17), "\tissues\tlocation\n");
+  const std::string tail = "\tissues\tlocation\tlocation_code\turl\tpublisher\ttitle\tpublished\tversion\n";
+  EXPECT_EQ(header.substr(header.size() - tail.size()), tail);
 
   // Location: after modality, only when set; the last TSV column.
   EXPECT_EQ(out.find("\"location\""), std::string::npos);
@@ -343,7 +363,7 @@ TEST(EventWriter, IssuesOnlyWhenPresent) {
       << out;
   tsv.clear();
   AppendEventTsv(doc, event, &tsv);
-  EXPECT_EQ(tsv.substr(tsv.size() - 8), "\tTehran\n");
+  EXPECT_NE(tsv.find("\tTehran\tIRN\t\t\t\t\t\n"), std::string::npos) << tsv;
   event.location.code.clear();
   out.clear();
   AppendEventJson(doc, event, &out);

@@ -85,7 +85,7 @@ TEST(LibraryEdges, StreamOutputIsInInputOrderForAnyThreadCount) {
   EXPECT_EQ(lines, 10u * 5 + 1);  // d0..d39: 10 x (1 + 3 + 0 + 1) events, d40: 1
   for (int threads : {2, 3, 8}) EXPECT_EQ(CodeWithStream(*pipeline, corpus, threads, EventFormat::kJsonl), one);
   const std::string tsv = CodeWithStream(*pipeline, corpus, 3, EventFormat::kTsv);
-  EXPECT_EQ(tsv.rfind(kEventTsvHeader, 0), 0u);
+  EXPECT_EQ(tsv.rfind(EventFormatHeader(EventFormat::kTsv), 0), 0u);
   EXPECT_EQ(tsv, CodeWithStream(*pipeline, corpus, 1, EventFormat::kTsv));
 }
 
@@ -115,12 +115,13 @@ TEST(LibraryEdges, ReaderFromStringNamesRecordsAndErrors) {
   Document doc;
   ReadError error;
   ASSERT_EQ(reader->Next(&doc, &error), ReadItem::kArticle);
-  EXPECT_EQ(doc.id, "memory:1");
+  EXPECT_EQ(doc.input, "memory:1");  // no id: one from the text (ArticleIdFromText)
+  EXPECT_EQ(doc.id, ArticleIdFromText("Iran accused Israel."));
   ASSERT_EQ(reader->Next(&doc, &error), ReadItem::kError);
   EXPECT_EQ(error.input, "memory");
   EXPECT_EQ(error.line, 2u);
   ASSERT_EQ(reader->Next(&doc, &error), ReadItem::kArticle);
-  EXPECT_EQ(doc.id, "memory:4");
+  EXPECT_EQ(doc.input, "memory:4");
   EXPECT_EQ(reader->Next(&doc, &error), ReadItem::kEnd);
   EXPECT_EQ(ArticleReader::FromString("", "empty", ReaderOptions())->Next(&doc, &error), ReadItem::kEnd);
 }

@@ -19,7 +19,7 @@
 
 #include "annalist/pipeline.h"
 #include "annalist/store.h"
-#include "io/article_reader.h"
+#include "annalist/article_reader.h"
 #include "test_util.h"
 
 namespace annalist {

@@ -25,30 +25,41 @@ namespace annalist {
 // Appends `text` as a JSON string literal (with quotes).
 void AppendJsonString(std::string_view text, std::string* out);
 
-// Stable id of an event: FNV-1a 64 over doc_id|sentence_index|source|target|code|verb span,
-// as 16 lower-case hex digits.
+// Stable id of an event: FNV-1a 64 over the article id, sentence index, source, target and
+// event codes and the byte spans of verb, source and target, as 16 lower-case hex digits.
+// Never the file path: the same article coded again (any path, any thread count) gives the
+// same ids.
 std::string EventId(const Event& event);
 
-// Appends one event as a JSON object and a '\n'.
-void AppendEventJson(const Document& doc, const Event& event, std::string* out);
+// `version`, when not empty, is written in every event ("0.4.0+kb.70956f5b": annalist and
+// its knowledge base), so a file says what made it.
 
-// Tab-separated export, one event per line, columns as in kEventTsvHeader (a GDELT-like
-// row: date, actors, code, root, QuadClass, Goldstein, PLOVER, then provenance). Tabs and
-// newlines inside text fields become spaces.
-extern const char kEventTsvHeader[];
-void AppendEventTsv(const Document& doc, const Event& event, std::string* out);
+// Appends one event as a JSON object and a '\n'.
+void AppendEventJson(const Document& doc, const Event& event, std::string* out, std::string_view version = {});
+
+// Tables (src/io/event_table.cc): TSV and CSV share one header and their columns (a
+// GDELT-like row: date, actors, code, root, QuadClass, Goldstein, PLOVER, provenance, then
+// the article and the version). RFC 4180 quoting: a field holding the separator or a
+// double quote is quoted, inner quotes doubled; line breaks and tabs inside text
+// become spaces, so one event is one line. CSV lines end in CRLF (RFC 4180), TSV in LF.
+void AppendEventTsv(const Document& doc, const Event& event, std::string* out, std::string_view version = {});
+void AppendEventCsv(const Document& doc, const Event& event, std::string* out, std::string_view version = {});
+// The GDELT 2.0 event table: its 61 columns in order, tab-separated, no header, codes as
+// strings, empty where annalist has nothing (docs/output.md, field by field).
+void AppendEventGdelt(const Document& doc, const Event& event, std::string* out);
 
 // Output formats of `annalist code --format` and of the batch coder (annalist/batch.h).
-enum class EventFormat { kJsonl, kTsv };
+enum class EventFormat { kJsonl, kTsv, kCsv, kGdelt };
 
-// Parses "jsonl" / "tsv"; false if unknown.
+// Parses "jsonl" / "tsv" / "csv" / "gdelt"; false if unknown.
 bool ParseEventFormat(std::string_view name, EventFormat* format);
 
-// The header line that starts an output in `format` ("" when it has none).
+// The header line that starts an output in `format` ("" when it has none: JSON lines, GDELT).
 std::string_view EventFormatHeader(EventFormat format);
 
-// Appends one event in `format` (one line, with its '\n').
-void AppendEvent(EventFormat format, const Document& doc, const Event& event, std::string* out);
+// Appends one event in `format` (one line, with its line end).
+void AppendEvent(EventFormat format, const Document& doc, const Event& event, std::string* out,
+                 std::string_view version = {});
 
 // Buffers event lines and writes them to a stream in large chunks.
 class EventWriter {

@@ -85,14 +85,15 @@ DictFormat DetectDictFormat(std::string_view text, std::string* why) {
     *why = "binary data (NUL bytes): not a dictionary";
     return DictFormat::kAuto;
   }
+  // Markers no other kind has; knowledge-base records are mostly "key: value" lines of
+  // words, so they come before the prose test.
+  if (counts[kKbLine] > 0) return DictFormat::kKb;
+  if (counts[kIssueLine] > 0) return DictFormat::kPetrarchIssues;
   if (counts[kProseLine] * 2 > lines) {
     *why = "mostly prose (" + std::to_string(counts[kProseLine]) + " of " + std::to_string(lines) +
            " lines are running text): not a dictionary";
     return DictFormat::kAuto;
   }
-  // Markers no other kind has.
-  if (counts[kKbLine] > 0) return DictFormat::kKb;
-  if (counts[kIssueLine] > 0) return DictFormat::kPetrarchIssues;
   if (counts[kVerbLine] * 10 >= lines) return DictFormat::kPetrarchVerbs;
   const uint64_t agents = counts[kAgentLine], actors = counts[kActorLine], discards = counts[kDiscardLine];
   if (agents == 0 && actors == 0 && discards == 0) {

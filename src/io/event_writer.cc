@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace annalist {
 
@@ -137,6 +138,14 @@ std::string EventId(const Event& event) {
     auto result = std::to_chars(digits, digits + sizeof digits, value);
     mix(std::string_view(digits, result.ptr - digits));
   };
+  auto mix_span = [&mix, &mix_number](Span span) {
+    mix("|");
+    mix_number(span.begin);
+    mix("-");
+    mix_number(span.end);
+  };
+  // The article's id (never a path), where in it (sentence, the words of the source, verb
+  // and target) and what (codes): re-coding the same article gives the same ids.
   mix(event.doc_id);
   mix("|");
   mix_number(event.sentence_index);
@@ -146,17 +155,16 @@ std::string EventId(const Event& event) {
   mix(event.target.code);
   mix("|");
   mix(event.code);
-  mix("|");
-  mix_number(event.verb.begin);
-  mix("-");
-  mix_number(event.verb.end);
+  mix_span(event.verb);
+  mix_span(event.source.span);
+  mix_span(event.target.span);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(16, '0');
   for (int i = 15; i >= 0; --i, hash >>= 4) hex[i] = kHex[hash & 0xF];
   return hex;
 }
 
-void AppendEventJson(const Document& doc, const Event& event, std::string* out) {
+void AppendEventJson(const Document& doc, const Event& event, std::string* out, std::string_view version) {
   out->append("{\"doc_id\":");
   AppendJsonString(event.doc_id, out);
   AppendKey("sentence_index", out);
@@ -185,6 +193,27 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
   AppendStringOrNull(event.plover, out);
   AppendKey("date", out);
   AppendDate(event.date, out);
+  // Which report: the article's id and metadata, the same keys on every event.
+  AppendKey("article", out);
+  out->append("{\"id\":");
+  AppendJsonString(doc.id, out);
+  out->append(",\"url\":");
+  AppendStringOrNull(doc.url, out);
+  out->append(",\"publisher\":");
+  AppendStringOrNull(doc.source, out);
+  out->append(",\"title\":");
+  AppendStringOrNull(doc.title, out);
+  out->append(",\"published\":");
+  AppendDate(doc.date, out);
+  if (!doc.input.empty()) {
+    out->append(",\"input\":");
+    AppendJsonString(doc.input, out);
+  }
+  out->push_back('}');
+  if (!version.empty()) {
+    AppendKey("version", out);
+    AppendJsonString(version, out);
+  }
 
   // Provenance.
   if (!event.sentence.empty()) {
@@ -250,79 +279,26 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out) 
   out->append("\"}\n");
 }
 
-const char kEventTsvHeader[] =
-    "event_id\tdoc_id\tsentence_index\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tplover\t"
-    "source_text\tverb_text\ttarget_text\tattributed_to\tnegated\tmodality\tconfidence\trule\tsentence\tissues\tlocation\n";
-
-namespace {
-
-void AppendTsvField(std::string_view text, std::string* out) {
-  for (char c : text) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-  out->push_back('\t');
-}
-
-}  // namespace
-
-void AppendEventTsv(const Document& doc, const Event& event, std::string* out) {
-  char number[32];
-  AppendTsvField(EventId(event), out);
-  AppendTsvField(event.doc_id, out);
-  AppendTsvField(std::to_string(event.sentence_index), out);
-  if (event.date > 0) {
-    std::snprintf(number, sizeof number, "%04d-%02d-%02d", event.date / 10000, event.date / 100 % 100,
-                  event.date % 100);
-    AppendTsvField(number, out);
-  } else {
-    AppendTsvField("", out);
-  }
-  AppendTsvField(event.source.code, out);
-  AppendTsvField(event.target.code, out);
-  AppendTsvField(event.code, out);
-  AppendTsvField(event.root, out);
-  AppendTsvField(event.quad_class > 0 ? std::to_string(event.quad_class) : "", out);
-  std::snprintf(number, sizeof number, "%g", event.goldstein);
-  AppendTsvField(event.root.empty() ? "" : number, out);
-  AppendTsvField(event.plover, out);
-  AppendTsvField(event.source.text, out);
-  AppendTsvField(doc.Slice(event.verb), out);
-  AppendTsvField(event.target.text, out);
-  AppendTsvField(event.attributed_to, out);
-  AppendTsvField(event.negated ? "1" : "0", out);
-  AppendTsvField(event.modality, out);
-  std::snprintf(number, sizeof number, "%.3f", event.confidence);
-  AppendTsvField(event.confidence > 0 ? number : "", out);
-  AppendTsvField(event.rule, out);
-  AppendTsvField(doc.Slice(event.sentence), out);
-  std::string issues;
-  for (const auto& issue : event.issues) {
-    if (!issues.empty()) issues.push_back(';');
-    issues.append(issue.first);
-  }
-  AppendTsvField(issues, out);
-  AppendTsvField(event.location.text, out);
-  out->back() = '\n';
-}
-
 bool ParseEventFormat(std::string_view name, EventFormat* format) {
-  if (name == "jsonl") {
-    *format = EventFormat::kJsonl;
-  } else if (name == "tsv") {
-    *format = EventFormat::kTsv;
-  } else {
-    return false;
+  static constexpr std::pair<std::string_view, EventFormat> kNames[] = {
+      {"jsonl", EventFormat::kJsonl}, {"tsv", EventFormat::kTsv}, {"csv", EventFormat::kCsv},
+      {"gdelt", EventFormat::kGdelt}};
+  for (const auto& [known, value] : kNames) {
+    if (name == known) {
+      *format = value;
+      return true;
+    }
   }
-  return true;
+  return false;
 }
 
-std::string_view EventFormatHeader(EventFormat format) {
-  return format == EventFormat::kTsv ? std::string_view(kEventTsvHeader) : std::string_view();
-}
-
-void AppendEvent(EventFormat format, const Document& doc, const Event& event, std::string* out) {
-  if (format == EventFormat::kTsv) {
-    AppendEventTsv(doc, event, out);
-  } else {
-    AppendEventJson(doc, event, out);
+void AppendEvent(EventFormat format, const Document& doc, const Event& event, std::string* out,
+                 std::string_view version) {
+  switch (format) {
+    case EventFormat::kJsonl: AppendEventJson(doc, event, out, version); break;
+    case EventFormat::kTsv: AppendEventTsv(doc, event, out, version); break;
+    case EventFormat::kCsv: AppendEventCsv(doc, event, out, version); break;
+    case EventFormat::kGdelt: AppendEventGdelt(doc, event, out); break;
   }
 }
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "annalist/store.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 #include "store/merge.h"
 #include "store/schema.h"
 #include "store/sql.h"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "eval/metrics.h"
-#include "io/article_reader.h"
+#include "annalist/article_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::FILE* stream = size == 0 ? std::fopen("/dev/null", "rb") : fmemopen(const_cast<uint8_t*>(data), size, "rb");

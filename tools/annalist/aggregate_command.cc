@@ -5,7 +5,7 @@
 
 #include "annalist/store.h"
 #include "cli.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 #include "store_commands.h"
 
 namespace annalist::cli {
@@ -144,7 +144,7 @@ int RunAggregate(int argc, char** argv) {
     out += "]}\n";
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return FlushStdout() ? kExitOk : kExitRejected;
+  return FlushStdout() ? kExitOk : kExitIo;
 }
 
 }  // namespace annalist::cli

@@ -144,7 +144,7 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
     } else if (!eval && name == "--format") {
       if (!take_value()) return false;
       if (!ParseEventFormat(value, &flags->format)) {
-        std::fprintf(stderr, "annalist: --format wants jsonl or tsv, not '%s'\n", value.c_str());
+        std::fprintf(stderr, "annalist: --format wants jsonl, tsv, csv or gdelt, not '%s'\n", value.c_str());
         return false;
       }
     } else if (!eval && name == "--stats") {

@@ -51,8 +51,9 @@ constexpr char kCodeHelp[] =
     "Run:\n"
     "  --threads N                          worker threads (default: all cores); output is the same for any N\n"
     "  --max-article-bytes N                reject articles with more text than this (default 2097152)\n"
-    "  --format jsonl|tsv                   output: JSON lines (default, docs/output.md) or a tab-separated\n"
-    "                                       table with a header (GDELT-like columns plus provenance)\n"
+    "  --format jsonl|tsv|csv|gdelt         output: JSON lines (default, docs/output.md); a TSV or RFC 4180\n"
+    "                                       CSV table with a header (GDELT-like columns, provenance, article,\n"
+    "                                       version); or the GDELT 2.0 event table (61 columns, no header)\n"
     "  --output F, -o F                     write to F instead of stdout, keeping F.checkpoint while running\n"
     "  --resume                             continue a stopped --output run (same FILEs and options) after\n"
     "                                       its last checkpoint, without recoding what was written\n"
@@ -177,13 +178,15 @@ int RunCode(int argc, char** argv) {
   const EventFormat format = flags.format;
   if (!resuming || resume_point.output_bytes == 0) sink.Append(EventFormatHeader(format));
   const bool asserted_only = flags.asserted_only;
+  // Every event says what made it: annalist's version and the knowledge base's checksum.
+  const std::string version = VersionString() + "+kb." + KnowledgeBaseChecksum(flags);
   // event_count stays the number of events coded; the events written are the output's
   // lines (every format writes one line per event), the rest were set aside.
-  auto finish = [format, asserted_only](size_t, BatchItem& item, const std::vector<Event>& events) {
+  auto finish = [format, asserted_only, &version](size_t, BatchItem& item, const std::vector<Event>& events) {
     item.output.clear();
     for (const Event& event : events) {
       if (asserted_only && !IsAsserted(event)) continue;
-      AppendEvent(format, item.doc, event, &item.output);
+      AppendEvent(format, item.doc, event, &item.output, version);
     }
   };
   std::deque<RecordMark> marks;

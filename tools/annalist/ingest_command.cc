@@ -129,7 +129,7 @@ int RunIngest(int argc, char** argv) {
   // As in annalist code, two batches alternate: while the workers code one, this thread
   // stores the one before (one transaction) and reads the next, skipping articles the
   // store already holds with the same checksum (an interrupted ingest resumes there).
-  std::vector<Job> batches[2];
+  std::vector<BatchItem> batches[2];
   std::vector<std::vector<Event>> events[2];
   size_t counts[2] = {0, 0};
   uint64_t skipped = 0, stored = 0, mentions = 0;
@@ -183,8 +183,8 @@ int RunIngest(int argc, char** argv) {
     stats.Tick();
   };
   auto finish_for = [&](int which) {
-    return [&events, &batches, which](Job& job, const std::vector<Event>& coded) {
-      events[which][&job - batches[which].data()] = coded;
+    return [&events, which](size_t index, BatchItem&, const std::vector<Event>& coded) {
+      events[which][index] = coded;
     };
   };
   int current = 0;

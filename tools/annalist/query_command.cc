@@ -7,7 +7,7 @@
 
 #include "annalist/store.h"
 #include "cli.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 #include "store_commands.h"
 
 namespace annalist::cli {
@@ -323,7 +323,7 @@ int RunQuery(int argc, char** argv) {
     return status.code() == StatusCode::kNotFound ? kExitRejected : kExitStore;
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return FlushStdout() ? kExitOk : kExitRejected;
+  return FlushStdout() ? kExitOk : kExitIo;
 }
 
 }  // namespace annalist::cli
