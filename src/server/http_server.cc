@@ -309,11 +309,15 @@ void HttpServer::CloseIdleAndLate() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (size_t i = 0; i < connections_.size();) {
     Connection* connection = connections_[i];
+    if (connection->in_worker) {  // its other fields belong to the worker now
+      ++i;
+      continue;
+    }
     bool late = connection->started &&
                 now - connection->head_started > std::chrono::milliseconds(options_.read_timeout_ms);
     bool idle = !connection->started &&
                 now - connection->last_active > std::chrono::milliseconds(options_.keep_alive_ms);
-    if (connection->in_worker || (!late && !idle)) {
+    if (!late && !idle) {
       ++i;
       continue;
     }
