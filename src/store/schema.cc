@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS event_months (
   PRIMARY KEY (source_country, target_country, month, root, quad_class));
 CREATE INDEX IF NOT EXISTS event_months_target ON event_months (target_country, month);
 CREATE INDEX IF NOT EXISTS event_months_month ON event_months (month);
+CREATE INDEX IF NOT EXISTS event_months_root ON event_months (root, month);
 CREATE TABLE IF NOT EXISTS actors (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL);
 )SQL";

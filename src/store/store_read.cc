@@ -1,6 +1,7 @@
 // Store: the read path (filtered pages of events, one event with its mentions, one article
 // with its coded spans, counts per period and dyad).
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <tuple>
@@ -130,7 +131,11 @@ void AddPrefix(Dialect dialect, const std::string& column, const std::string& pr
   where->params.emplace_back(pattern + "%");
 }
 
-Where BuildWhere(Dialect dialect, const EventFilter& filter) {
+// Which side of the dyad a country filter looks at: either (OR), or the two halves of
+// that OR, each of which an index ordered by date answers (QueryEvents).
+enum class CountrySide { kEither, kSource, kTargetOnly };
+
+Where BuildWhere(Dialect dialect, const EventFilter& filter, CountrySide side = CountrySide::kEither) {
   Where where;
   if (filter.date_from > 0) {
     where.Add("e.date >= ?");
@@ -141,9 +146,11 @@ Where BuildWhere(Dialect dialect, const EventFilter& filter) {
     where.params.emplace_back(int64_t{filter.date_to});
   }
   if (!filter.country.empty()) {
-    where.Add("(e.source_country = ? OR e.target_country = ?)");
+    where.Add(side == CountrySide::kSource       ? "e.source_country = ?"
+              : side == CountrySide::kTargetOnly ? "e.target_country = ? AND e.source_country <> ?"
+                                                 : "(e.source_country = ? OR e.target_country = ?)");
     where.params.emplace_back(filter.country);
-    where.params.emplace_back(filter.country);
+    if (side != CountrySide::kSource) where.params.emplace_back(filter.country);
   }
   auto add_prefix = [&](const std::string& column, const std::string& prefix) {
     std::string sql;
@@ -157,8 +164,16 @@ Where BuildWhere(Dialect dialect, const EventFilter& filter) {
     AddPrefix(dialect, "e.target", filter.actor, &where, &sql);
     where.Add(sql + ")");
   }
-  if (!filter.source.empty()) add_prefix("e.source", filter.source);
-  if (!filter.target.empty()) add_prefix("e.target", filter.target);
+  // A three-letter prefix is the country: the country columns have date-ordered indexes.
+  for (const auto& [column, prefix] : {std::pair<std::string, const std::string&>("source", filter.source),
+                                       std::pair<std::string, const std::string&>("target", filter.target)}) {
+    if (prefix.size() == 3) {
+      where.Add("e." + column + "_country = ?");
+      where.params.emplace_back(prefix);
+    } else if (!prefix.empty()) {
+      add_prefix("e." + column, prefix);
+    }
+  }
   if (!filter.root.empty()) {
     where.Add("e.root = ?");
     where.params.emplace_back(filter.root);
@@ -278,27 +293,60 @@ Where MonthlyWhere(const EventFilter& f) {
 
 }  // namespace
 
-Result<std::vector<StoredEvent>> Store::QueryEvents(const EventFilter& filter) {
-  const Where where = BuildWhere(impl_->db->dialect(), filter);
+namespace {
+
+// One page of events matching `where`, newest first; rows [offset, offset + limit).
+Status QueryPage(Store::Impl* impl, const Where& where, int64_t limit, int64_t offset, std::vector<StoredEvent>* out) {
   Status status;
-  SqlStatement* stmt = impl_->Statement(std::string("SELECT ") + kEventColumns + " FROM events e" + where.sql +
-                                            " ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?",
-                                        &status);
+  SqlStatement* stmt = impl->Statement(std::string("SELECT ") + kEventColumns + " FROM events e" + where.sql +
+                                           " ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?",
+                                       &status);
   if (stmt == nullptr) return status;
   BindAll(stmt, where);
   const int index = static_cast<int>(where.params.size()) + 1;
-  stmt->BindInt(index, std::clamp<int64_t>(filter.limit, 0, kMaxPage));
-  stmt->BindInt(index + 1, std::max<int64_t>(filter.offset, 0));
-  std::vector<StoredEvent> events;
+  stmt->BindInt(index, limit);
+  stmt->BindInt(index + 1, offset);
   for (;;) {
     Result<bool> row = stmt->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    events.emplace_back();
-    ReadEvent(stmt, &events.back());
+    out->emplace_back();
+    ReadEvent(stmt, &out->back());
   }
   stmt->Reset();
-  return events;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<StoredEvent>> Store::QueryEvents(const EventFilter& filter) {
+  const Dialect dialect = impl_->db->dialect();
+  const int64_t limit = std::clamp<int64_t>(filter.limit, 0, kMaxPage);
+  const int64_t offset = std::max<int64_t>(filter.offset, 0);
+  std::vector<StoredEvent> events;
+  if (filter.country.empty()) {
+    if (Status status = QueryPage(impl_.get(), BuildWhere(dialect, filter), limit, offset, &events); !status.ok()) {
+      return status;
+    }
+    return events;
+  }
+  // "source or target country" as two index-ordered halves (the country as source; as
+  // target only), each cut at offset + limit, merged here: an OR would sort every match.
+  std::vector<StoredEvent> target_side;
+  Status status = QueryPage(impl_.get(), BuildWhere(dialect, filter, CountrySide::kSource), offset + limit, 0, &events);
+  if (status.ok()) {
+    status = QueryPage(impl_.get(), BuildWhere(dialect, filter, CountrySide::kTargetOnly), offset + limit, 0,
+                       &target_side);
+  }
+  if (!status.ok()) return status;
+  std::vector<StoredEvent> merged;
+  merged.reserve(events.size() + target_side.size());
+  std::merge(events.begin(), events.end(), target_side.begin(), target_side.end(), std::back_inserter(merged),
+             [](const StoredEvent& a, const StoredEvent& b) { return a.date != b.date ? a.date > b.date : a.id > b.id; });
+  if (static_cast<int64_t>(merged.size()) <= offset) return std::vector<StoredEvent>();
+  merged.erase(merged.begin(), merged.begin() + offset);
+  if (static_cast<int64_t>(merged.size()) > limit) merged.resize(limit);
+  return merged;
 }
 
 Result<int64_t> Store::CountEvents(const EventFilter& filter) {
