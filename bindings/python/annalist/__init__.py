@@ -1,0 +1,271 @@
+"""annalist: CAMEO event coding of news text, from Python.
+
+    >>> import annalist
+    >>> coder = annalist.Coder()                       # the built-in knowledge base
+    >>> events = coder.code("Iran accused Israel of the attack.", date="2024-01-05", id="a1")
+    >>> events[0]["source"], events[0]["code"], events[0]["target"]
+    ('IRN', '112', 'ISR')
+    >>> for events in coder.pipe(records, threads=4):  # records: dicts or texts, in order
+    ...     ...
+    >>> frame = coder.code_frame(records)              # one row per event (pandas)
+
+Every event is a dict with exactly the fields and values of the CLI's JSON line
+(`annalist code`, docs/output.md): the C++ library writes the JSON and this package only
+parses it. Coding runs in C++ with the GIL released; a Coder is immutable after loading
+and may be shared by threads.
+
+Records are dicts with the CLI's JSONL fields (`text`, and optionally `id`, `date`,
+`title`, `source`, `url`, `options`) or plain strings (the text). A record that cannot be
+read (no text, broken options, invalid text) is reported, never fatal to a batch: by
+default a RecordWarning names it and it yields no events; errors="raise" raises
+RecordError instead and errors="ignore" stays silent. Every rejected record is also kept
+in `coder.errors` as {"record": N, "id": ..., "error": ...}.
+"""
+
+import collections
+import datetime
+import itertools
+import json
+import numbers
+import os
+import warnings
+
+from . import _annalist
+
+__all__ = ["Coder", "RecordError", "RecordWarning", "read_events", "EVENT_FIELDS"]
+
+# Fields of an event in the order the JSON line has them (docs/output.md); the columns of
+# code_frame(), so an empty frame still has them.
+EVENT_FIELDS = (
+    "doc_id", "sentence_index", "source", "target", "code", "root", "quad_class", "goldstein",
+    "plover", "date", "sentence", "source_actor", "target_actor", "verb", "rule", "attributed_to",
+    "negated", "modality", "location", "confidence", "issues", "event_id",
+)
+
+_DICTIONARY_KINDS = ("kb", "verbs", "actors", "agents", "discards", "issues")
+_DEFAULT_BATCH = 256
+
+
+class RecordError(ValueError):
+    """A record that could not be read; the message names the record (number and id)."""
+
+
+class RecordWarning(UserWarning):
+    """A record that was rejected or coded with a problem (e.g. a malformed date)."""
+
+
+def _json_default(value):
+    # Values from pandas/numpy/datetime records, turned into what the JSONL reader takes.
+    if isinstance(value, (datetime.date, datetime.datetime)) or hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+def _is_missing(value):
+    if value is None:
+        return True
+    try:
+        return value != value  # NaN, NaT
+    except Exception:  # noqa: BLE001 - arrays and odd types: not missing
+        return False
+
+
+def _record_dict(record):
+    if isinstance(record, str):
+        return {"text": record}
+    if isinstance(record, collections.abc.Mapping):
+        return {k: v for k, v in record.items() if not _is_missing(v)}
+    raise TypeError(f"a record is a dict or a text string, not {type(record).__name__}")
+
+
+def _dictionary_args(kb, dictionaries):
+    """Splits the constructor's dictionary arguments into paths and in-memory texts."""
+    kb_paths, kb_texts, petrarch_paths, petrarch_texts = [], [], [], []
+    entries = []
+    if kb is not None:
+        entries.append(("kb", kb))
+    for kind, value in (dictionaries or {}).items():
+        if kind not in _DICTIONARY_KINDS:
+            raise ValueError(f"unknown dictionary kind {kind!r} (one of {', '.join(_DICTIONARY_KINDS)})")
+        entries.append((kind, value))
+    for kind, value in entries:
+        items = [value] if isinstance(value, (str, os.PathLike, tuple)) else list(value)
+        for item in items:
+            if isinstance(item, tuple):  # (name, text): a dictionary from memory
+                name, text = item
+                (kb_texts.append((str(name), str(text))) if kind == "kb"
+                 else petrarch_texts.append((kind, str(name), str(text))))
+            else:
+                path = os.fspath(item)
+                kb_paths.append(path) if kind == "kb" else petrarch_paths.append((kind, path))
+    return kb_paths, kb_texts, petrarch_paths, petrarch_texts
+
+
+def _events_from_lines(lines):
+    # One event per line, no raw newline inside a JSON line: a list in one parse.
+    if not lines:
+        return []
+    return json.loads("[" + lines[:-1].replace("\n", ",") + "]")
+
+
+class Coder:
+    """Loaded dictionaries and models; codes articles into event dicts.
+
+    Coder()                                  the built-in knowledge base
+    Coder(kb=["mine.txt", ...])              knowledge-base files (docs/dictionary-format.md)
+    Coder(kb=[("mine.txt", text)])           ... or their texts, from memory
+    Coder(dictionaries={"verbs": [...], "actors": [...], "agents": ..., "discards": ...,
+                        "issues": ...})      PETRARCH-2 files (paths or (name, text) pairs)
+    options={"require_dyad": False, ...}     coding options for every record (PETRARCH names)
+
+    Dictionary problems that do not stop loading are in `warnings` ("file:line: reason");
+    a dictionary that cannot be loaded raises ValueError.
+    """
+
+    def __init__(self, kb=None, dictionaries=None, options=None, max_article_bytes=2 << 20):
+        args = _dictionary_args(kb, dictionaries)
+        coding = []
+        for name, value in (options or {}).items():
+            coding.append((str(name), ("true" if value else "false") if isinstance(value, bool) else str(value)))
+        self._impl = _annalist._Coder(*args, coding, int(max_article_bytes))
+        self.errors = []
+
+    @property
+    def warnings(self):
+        return list(self._impl.warnings)
+
+    # One record -----------------------------------------------------------------------
+
+    def code(self, text, date=None, id=None, title=None, source=None, url=None, options=None):  # noqa: A002
+        """Codes one article; returns its events (list of dicts) in sentence order.
+
+        Raises RecordError (a ValueError) naming the article if it cannot be read."""
+        record = {"text": text, "id": id, "date": date, "title": title, "source": source,
+                  "url": url, "options": options}
+        record = {k: v for k, v in record.items() if v is not None}
+        if id is None:
+            record["id"] = "text"
+        line = json.dumps(record, ensure_ascii=False, default=_json_default)
+        results = self._impl.code_jsonl(line + "\n", "text", 1)
+        _, output, error, record_warnings = results[0]
+        label = f"article {record['id']!r}"
+        if output is None:
+            raise RecordError(f"{label}: {error}")
+        for message in record_warnings:
+            warnings.warn(RecordWarning(f"{label}: {message}"), stacklevel=2)
+        return _events_from_lines(output)
+
+    def code_jsonl(self, text, date=None, id=None, **fields):  # noqa: A002
+        """As code(), but returns the event JSON lines exactly as `annalist code` writes them."""
+        record = {"text": text, "id": "text" if id is None else id, "date": date, **fields}
+        record = {k: v for k, v in record.items() if v is not None}
+        line = json.dumps(record, ensure_ascii=False, default=_json_default)
+        _, output, error, _ = self._impl.code_jsonl(line + "\n", "text", 1)[0]
+        if output is None:
+            raise RecordError(f"article {record['id']!r}: {error}")
+        return output
+
+    # Many records -----------------------------------------------------------------------
+
+    def pipe(self, records, threads=None, batch_size=None, errors="warn", as_tuples=False,
+             name="records", jsonl=False):
+        """Codes records on `threads` threads; yields one list of events per record, in order.
+
+        Records are dicts (the CLI's JSONL fields) or texts. Reading and converting one batch
+        overlaps coding the next. A record without an id gets NAME:N (N counts records
+        from 1), the id the CLI gives line N of a file NAME. as_tuples=True takes
+        (record, context) pairs and yields (events, context). jsonl=True yields each
+        record's event JSON lines (a str) instead of dicts.
+        errors: "warn" (RecordWarning, no events), "raise" (RecordError) or "ignore"."""
+        if errors not in ("warn", "raise", "ignore"):
+            raise ValueError("errors must be 'warn', 'raise' or 'ignore'")
+        threads = int(threads or os.cpu_count() or 1)
+        batch_size = int(batch_size or _DEFAULT_BATCH * threads)
+        iterator = iter(records)
+        number = 0  # records taken so far
+        pending = None  # (batch, first record number, ids, contexts) being coded
+        while True:
+            # Python work for the next batch (JSON lines) overlaps the pending batch's coding;
+            # the next batch starts when the pending one is coded, so at most `threads`
+            # threads code, and converting the pending batch overlaps coding the next one.
+            chunk = list(itertools.islice(iterator, batch_size))
+            contexts = None
+            if as_tuples and chunk:
+                chunk, contexts = [r for r, _ in chunk], [c for _, c in chunk]
+            lines, ids = [], []
+            for offset, record in enumerate(chunk, start=number + 1):
+                record = _record_dict(record)
+                if "id" not in record:
+                    record["id"] = f"{name}:{offset}"
+                ids.append(record["id"])
+                lines.append(json.dumps(record, ensure_ascii=False, default=_json_default))
+            done = None
+            if pending is not None:
+                done = (pending[0].wait(), *pending[1:])
+            pending = None
+            if chunk:
+                lines.append("")
+                pending = (self._impl.start("\n".join(lines), name, threads), number, ids, contexts)
+                number += len(chunk)
+            if done is not None:
+                yield from self._finish(done, errors, as_tuples, jsonl)
+            if pending is None:
+                return
+
+    def _finish(self, done, errors, as_tuples, jsonl):
+        results, first, ids, contexts = done
+        for line, output, error, record_warnings in results:
+            index = line - 1
+            label = f"record {first + index + 1} (id {ids[index]!r})"
+            if output is None:
+                self.errors.append({"record": first + index + 1, "id": ids[index], "error": error})
+                if errors == "raise":
+                    raise RecordError(f"{label}: {error}")
+                if errors == "warn":
+                    warnings.warn(RecordWarning(f"{label}: {error}"), stacklevel=3)
+                events = "" if jsonl else []
+            else:
+                if errors == "warn":
+                    for message in record_warnings:
+                        warnings.warn(RecordWarning(f"{label}: {message}"), stacklevel=3)
+                events = output if jsonl else _events_from_lines(output)
+            yield (events, contexts[index]) if as_tuples else events
+
+    def code_frame(self, records, threads=None, errors="warn", **kwargs):
+        """Codes records into a pandas DataFrame, one row per event, columns EVENT_FIELDS
+        (nested fields such as source_actor stay dicts; `date` as datetime64)."""
+        events = [event for batch in self.pipe(records, threads=threads, errors=errors, **kwargs)
+                  for event in batch]
+        return events_frame(events)
+
+
+def events_frame(events):
+    """A DataFrame of event dicts with the columns EVENT_FIELDS, `date` as datetime64."""
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records(events, columns=list(EVENT_FIELDS))
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    return frame
+
+
+def read_events(path, frame=False):
+    """Reads events written by `annalist code` (JSON lines; '-' is not supported). Returns a
+    list of dicts, or with frame=True a DataFrame as code_frame() gives. A line that is not
+    an event raises ValueError naming the file and line."""
+    events = []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: not a JSON line: {error}") from None
+            if not isinstance(event, dict) or "code" not in event:
+                raise ValueError(f"{path}:{number}: not an event (no \"code\")")
+            events.append(event)
+    return events_frame(events) if frame else events

@@ -1,0 +1,182 @@
+// _annalist: the Python edge of the library. It only translates: records arrive as JSON
+// lines and go through the library's article reader (annalist/article_reader.h), events
+// leave as the library's JSON lines (annalist/event_writer.h), so a Python event is the
+// CLI's event field for field. Coding runs with the GIL released.
+//
+// Python-facing API (wrapped by annalist/__init__.py):
+//   _Coder(kb_paths, kb_texts, petrarch_paths, petrarch_texts, options, max_article_bytes)
+//   coder.code_jsonl(jsonl, name)            -> [(line, output or None, error, warnings)]
+//   coder.start(jsonl, name, threads)        -> _Batch (coding on background threads)
+//   batch.wait()                             -> the same list as code_jsonl
+//   coder.warnings                           -> dictionary warnings ("file:line: reason")
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "annalist/article_reader.h"
+#include "annalist/batch.h"
+#include "annalist/event_writer.h"
+#include "annalist/pipeline.h"
+
+namespace py = pybind11;
+
+namespace annalist::python {
+
+namespace {
+
+// One record's outcome: its line in the chunk (1-based), the event JSON lines (None when
+// the record was rejected), the error message and the warnings that did not cost it.
+using RecordResult = std::tuple<uint64_t, std::optional<std::string>, std::string, std::vector<std::string>>;
+
+DictionaryKind KindFromName(const std::string& name) {
+  if (name == "verbs") return DictionaryKind::kVerbs;
+  if (name == "actors") return DictionaryKind::kActors;
+  if (name == "agents") return DictionaryKind::kAgents;
+  if (name == "discards") return DictionaryKind::kDiscards;
+  if (name == "issues") return DictionaryKind::kIssues;
+  if (name == "kb") return DictionaryKind::kKb;
+  throw py::value_error("unknown dictionary kind '" + name +
+                        "' (kb, verbs, actors, agents, discards, issues)");
+}
+
+std::vector<std::string>* PathsOf(DictionaryFiles* files, DictionaryKind kind) {
+  switch (kind) {
+    case DictionaryKind::kVerbs: return &files->verbs;
+    case DictionaryKind::kActors: return &files->actors;
+    case DictionaryKind::kAgents: return &files->agents;
+    case DictionaryKind::kDiscards: return &files->discards;
+    case DictionaryKind::kIssues: return &files->issues;
+    case DictionaryKind::kKb: return &files->kb;
+  }
+  return nullptr;
+}
+
+// Reads every record of `jsonl` and codes the articles on `threads` threads. Runs without
+// the GIL (touches no Python object).
+std::vector<RecordResult> CodeChunk(const Pipeline& pipeline, const ReaderOptions& options, std::string jsonl,
+                                    const std::string& name, int threads) {
+  std::vector<RecordResult> results;
+  std::vector<BatchItem> items;
+  std::vector<size_t> result_of_item;
+  auto reader = ArticleReader::FromString(std::move(jsonl), name, options, InputKind::kJsonl);
+  ReadError error;
+  for (;;) {
+    if (items.size() == result_of_item.size()) items.emplace_back();
+    BatchItem& item = items[result_of_item.size()];
+    ReadItem read = reader->Next(&item.doc, &error);
+    if (read == ReadItem::kEnd) break;
+    if (read == ReadItem::kError) {
+      results.emplace_back(error.line, std::nullopt, error.message, std::vector<std::string>{});
+      continue;
+    }
+    results.emplace_back(reader->line(), std::string(), std::string(), item.doc.warnings);
+    result_of_item.push_back(results.size() - 1);
+  }
+  const size_t count = result_of_item.size();
+  CodeBatch(pipeline, items, count, threads, FormatEvents(EventFormat::kJsonl));
+  for (size_t i = 0; i < count; ++i) std::get<1>(results[result_of_item[i]]) = std::move(items[i].output);
+  return results;
+}
+
+class Coder;
+
+// A chunk being coded on background threads; wait() hands over the results.
+class Batch {
+ public:
+  Batch(std::shared_ptr<const Pipeline> pipeline, const ReaderOptions& options, std::string jsonl, std::string name,
+        int threads)
+      : pipeline_(std::move(pipeline)) {
+    thread_ = std::thread([this, options, jsonl = std::move(jsonl), name = std::move(name), threads]() mutable {
+      results_ = CodeChunk(*pipeline_, options, std::move(jsonl), name, threads);
+    });
+  }
+  ~Batch() {
+    if (thread_.joinable()) {
+      py::gil_scoped_release release;
+      thread_.join();
+    }
+  }
+
+  std::vector<RecordResult> Wait() {
+    if (thread_.joinable()) {
+      py::gil_scoped_release release;
+      thread_.join();
+    }
+    return std::move(results_);
+  }
+
+ private:
+  std::shared_ptr<const Pipeline> pipeline_;
+  std::thread thread_;
+  std::vector<RecordResult> results_;
+};
+
+class Coder {
+ public:
+  Coder(const std::vector<std::string>& kb_paths, const std::vector<std::pair<std::string, std::string>>& kb_texts,
+        const std::vector<std::pair<std::string, std::string>>& petrarch_paths,
+        const std::vector<std::tuple<std::string, std::string, std::string>>& petrarch_texts,
+        const std::vector<std::pair<std::string, std::string>>& coding_options, size_t max_article_bytes) {
+    PipelineConfig config;
+    DictionaryFiles& files = config.dictionaries;
+    files.kb = kb_paths;
+    for (const auto& [name, text] : kb_texts) files.texts.push_back({DictionaryKind::kKb, name, text});
+    for (const auto& [kind, path] : petrarch_paths) PathsOf(&files, KindFromName(kind))->push_back(path);
+    for (const auto& [kind, name, text] : petrarch_texts) files.texts.push_back({KindFromName(kind), name, text});
+    for (const auto& [option, value] : coding_options) {
+      std::string message = SetCodingOption(option, value, &options_.defaults);
+      if (!message.empty()) throw py::value_error(message);
+    }
+    if (max_article_bytes == 0) throw py::value_error("max_article_bytes must be at least 1");
+    options_.max_article_bytes = max_article_bytes;
+    Result<std::unique_ptr<Pipeline>> loaded = Status::Ok();
+    {
+      py::gil_scoped_release release;
+      loaded = Pipeline::Load(config);
+    }
+    if (!loaded.ok()) throw py::value_error(loaded.status().message());
+    pipeline_ = std::shared_ptr<const Pipeline>(loaded.TakeValue());
+  }
+
+  std::vector<RecordResult> CodeJsonl(std::string jsonl, const std::string& name, int threads) const {
+    py::gil_scoped_release release;
+    return CodeChunk(*pipeline_, options_, std::move(jsonl), name, threads);
+  }
+
+  std::unique_ptr<Batch> Start(std::string jsonl, std::string name, int threads) const {
+    return std::make_unique<Batch>(pipeline_, options_, std::move(jsonl), std::move(name), threads);
+  }
+
+  const std::vector<std::string>& warnings() const { return pipeline_->warnings(); }
+
+ private:
+  std::shared_ptr<const Pipeline> pipeline_;
+  ReaderOptions options_;
+};
+
+}  // namespace
+
+}  // namespace annalist::python
+
+PYBIND11_MODULE(_annalist, module) {
+  using annalist::python::Batch;
+  using annalist::python::Coder;
+  module.doc() = "annalist: CAMEO event coding (C++ core; use the `annalist` package, not this module)";
+  py::class_<Batch>(module, "_Batch").def("wait", &Batch::Wait);
+  py::class_<Coder>(module, "_Coder")
+      .def(py::init<const std::vector<std::string>&, const std::vector<std::pair<std::string, std::string>>&,
+                    const std::vector<std::pair<std::string, std::string>>&,
+                    const std::vector<std::tuple<std::string, std::string, std::string>>&,
+                    const std::vector<std::pair<std::string, std::string>>&, size_t>(),
+           py::arg("kb_paths"), py::arg("kb_texts"), py::arg("petrarch_paths"), py::arg("petrarch_texts"),
+           py::arg("options"), py::arg("max_article_bytes"))
+      .def("code_jsonl", &Coder::CodeJsonl, py::arg("jsonl"), py::arg("name"), py::arg("threads") = 1)
+      .def("start", &Coder::Start, py::arg("jsonl"), py::arg("name"), py::arg("threads") = 1)
+      .def_property_readonly("warnings", &Coder::warnings);
+}
