@@ -26,7 +26,7 @@ import threading
 
 import annalist
 
-__all__ = ["code_bag", "code_dataframe", "code_partition", "to_jsonl", "ingest"]
+__all__ = ["code_bag", "code_dataframe", "code_partition", "to_jsonl"]
 
 _coders = {}
 _coders_lock = threading.Lock()
@@ -120,9 +120,3 @@ def to_jsonl(events, directory, compute=True):
 
     written = db.map_partitions(_write_partition, events, db.from_sequence(paths, npartitions=len(paths)))
     return written.compute() if compute else written
-
-
-def ingest(paths, db):
-    """Ingests written JSONL parts into annalist's event store with `annalist ingest`
-    (not in this build yet: raises NotImplementedError until the store lands)."""
-    raise NotImplementedError("annalist ingest is not available in this build")
