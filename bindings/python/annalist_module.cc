@@ -12,6 +12,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <thread>
@@ -58,9 +59,12 @@ std::vector<std::string>* PathsOf(DictionaryFiles* files, DictionaryKind kind) {
 }
 
 // Reads every record of `jsonl` and codes the articles on `threads` threads. Runs without
-// the GIL (touches no Python object).
-std::vector<RecordResult> CodeChunk(const Pipeline& pipeline, const ReaderOptions& options, std::string jsonl,
-                                    const std::string& name, int threads) {
+// the GIL (touches no Python object). Each article's `input` is "NAME:N" with N its line
+// counted from `first_line` + 1, the CLI's label for line N of a file NAME; with
+// `first_line` < 0 it is NAME alone, the CLI's label for a whole text file.
+std::vector<RecordResult> CodeChunk(const Pipeline& pipeline, const ReaderOptions& options,
+                                    const BatchFinishFn& format, std::string jsonl, const std::string& name,
+                                    int64_t first_line, int threads) {
   std::vector<RecordResult> results;
   std::vector<BatchItem> items;
   std::vector<size_t> result_of_item;
@@ -75,11 +79,12 @@ std::vector<RecordResult> CodeChunk(const Pipeline& pipeline, const ReaderOption
       results.emplace_back(error.line, std::nullopt, error.message, std::vector<std::string>{});
       continue;
     }
+    item.doc.input = first_line < 0 ? name : name + ":" + std::to_string(first_line + int64_t(reader->line()));
     results.emplace_back(reader->line(), std::string(), std::string(), item.doc.warnings);
     result_of_item.push_back(results.size() - 1);
   }
   const size_t count = result_of_item.size();
-  CodeBatch(pipeline, items, count, threads, FormatEvents(EventFormat::kJsonl));
+  CodeBatch(pipeline, items, count, threads, format);
   for (size_t i = 0; i < count; ++i) std::get<1>(results[result_of_item[i]]) = std::move(items[i].output);
   return results;
 }
@@ -89,11 +94,12 @@ class Coder;
 // A chunk being coded on background threads; wait() hands over the results.
 class Batch {
  public:
-  Batch(std::shared_ptr<const Pipeline> pipeline, const ReaderOptions& options, std::string jsonl, std::string name,
-        int threads)
+  Batch(std::shared_ptr<const Pipeline> pipeline, const ReaderOptions& options, BatchFinishFn format,
+        std::string jsonl, std::string name, int64_t first_line, int threads)
       : pipeline_(std::move(pipeline)) {
-    thread_ = std::thread([this, options, jsonl = std::move(jsonl), name = std::move(name), threads]() mutable {
-      results_ = CodeChunk(*pipeline_, options, std::move(jsonl), name, threads);
+    thread_ = std::thread([this, options, format = std::move(format), jsonl = std::move(jsonl),
+                           name = std::move(name), first_line, threads]() mutable {
+      results_ = CodeChunk(*pipeline_, options, format, std::move(jsonl), name, first_line, threads);
     });
   }
   ~Batch() {
@@ -142,15 +148,18 @@ class Coder {
     }
     if (!loaded.ok()) throw py::value_error(loaded.status().message());
     pipeline_ = std::shared_ptr<const Pipeline>(loaded.TakeValue());
+    // Events say what made them, as the CLI's do.
+    format_ = FormatEvents(EventFormat::kJsonl, VersionWithDictionaries(files));
   }
 
-  std::vector<RecordResult> CodeJsonl(std::string jsonl, const std::string& name, int threads) const {
+  std::vector<RecordResult> CodeJsonl(std::string jsonl, const std::string& name, int64_t first_line,
+                                      int threads) const {
     py::gil_scoped_release release;
-    return CodeChunk(*pipeline_, options_, std::move(jsonl), name, threads);
+    return CodeChunk(*pipeline_, options_, format_, std::move(jsonl), name, first_line, threads);
   }
 
-  std::unique_ptr<Batch> Start(std::string jsonl, std::string name, int threads) const {
-    return std::make_unique<Batch>(pipeline_, options_, std::move(jsonl), std::move(name), threads);
+  std::unique_ptr<Batch> Start(std::string jsonl, std::string name, int64_t first_line, int threads) const {
+    return std::make_unique<Batch>(pipeline_, options_, format_, std::move(jsonl), std::move(name), first_line, threads);
   }
 
   const std::vector<std::string>& warnings() const { return pipeline_->warnings(); }
@@ -158,6 +167,7 @@ class Coder {
  private:
   std::shared_ptr<const Pipeline> pipeline_;
   ReaderOptions options_;
+  BatchFinishFn format_;
 };
 
 }  // namespace
@@ -176,7 +186,8 @@ PYBIND11_MODULE(_annalist, module) {
                     const std::vector<std::pair<std::string, std::string>>&, size_t>(),
            py::arg("kb_paths"), py::arg("kb_texts"), py::arg("petrarch_paths"), py::arg("petrarch_texts"),
            py::arg("options"), py::arg("max_article_bytes"))
-      .def("code_jsonl", &Coder::CodeJsonl, py::arg("jsonl"), py::arg("name"), py::arg("threads") = 1)
-      .def("start", &Coder::Start, py::arg("jsonl"), py::arg("name"), py::arg("threads") = 1)
+      .def("code_jsonl", &Coder::CodeJsonl, py::arg("jsonl"), py::arg("name"), py::arg("first_line"),
+           py::arg("threads") = 1)
+      .def("start", &Coder::Start, py::arg("jsonl"), py::arg("name"), py::arg("first_line"), py::arg("threads") = 1)
       .def_property_readonly("warnings", &Coder::warnings);
 }

@@ -40,8 +40,9 @@ struct BatchItem {
 // in the batch (for callers that keep more per item in vectors of their own).
 using BatchFinishFn = std::function<void(size_t index, BatchItem& item, const std::vector<Event>& events)>;
 
-// A finish function that replaces item.output by the events in `format` (no header).
-BatchFinishFn FormatEvents(EventFormat format);
+// A finish function that replaces item.output by the events in `format` (no header), each
+// with `version` when it is not empty (VersionWithDictionaries, as the CLI writes).
+BatchFinishFn FormatEvents(EventFormat format, std::string version = {});
 
 // Codes items[0..count) on `threads` threads (at least 1). `overlap`, if set, runs on the
 // calling thread while the other threads start coding; then the caller codes too, so at

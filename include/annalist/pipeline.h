@@ -67,6 +67,15 @@ struct DictionaryFiles {
   bool empty() const { return petrarch_empty() && kb_empty(); }
 };
 
+// annalist's version ("0.4.0").
+std::string AnnalistVersion();
+// 8 hex digits identifying the dictionaries `files` selects (the built-in knowledge base
+// when empty): FNV-1a over each dictionary's base name and bytes, kind by kind, files
+// before texts, so the same dictionaries from paths or from memory give the same checksum.
+std::string DictionaryChecksum(const DictionaryFiles& files);
+// What every event's `version` says: "0.4.0+kb." and DictionaryChecksum(files).
+std::string VersionWithDictionaries(const DictionaryFiles& files);
+
 struct PipelineConfig {
   DictionaryFiles dictionaries;
 };

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <utility>
 
 namespace annalist {
 
-BatchFinishFn FormatEvents(EventFormat format) {
-  return [format](size_t, BatchItem& item, const std::vector<Event>& events) {
+BatchFinishFn FormatEvents(EventFormat format, std::string version) {
+  return [format, version = std::move(version)](size_t, BatchItem& item, const std::vector<Event>& events) {
     item.output.clear();
-    for (const Event& event : events) AppendEvent(format, item.doc, event, &item.output);
+    for (const Event& event : events) AppendEvent(format, item.doc, event, &item.output, version);
   };
 }
 

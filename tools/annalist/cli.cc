@@ -244,47 +244,6 @@ std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags) {
 
 namespace {
 
-uint64_t Fnv1a(std::string_view bytes, uint64_t hash = 0xcbf29ce484222325ULL) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-std::string Hex8(uint64_t hash) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(hex, 8);
-}
-
-}  // namespace
-
-std::string KnowledgeBaseChecksum(const CommonFlags& flags) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  const DictionaryFiles& files = flags.pipeline.dictionaries;
-  if (files.empty()) {
-    for (const dict::KbText& file : dict::BuiltinKbFiles()) hash = Fnv1a(file.text, Fnv1a(file.name, hash));
-    return Hex8(hash);
-  }
-  // Kinds in a fixed order; a file's base name and bytes (so the path does not matter).
-  for (const std::vector<std::string>* list :
-       {&files.verbs, &files.actors, &files.agents, &files.discards, &files.issues, &files.kb}) {
-    hash = Fnv1a("|", hash);
-    for (const std::string& path : *list) {
-      std::string text;
-      if (!dict::ReadWholeFile(path, &text).ok()) text.clear();
-      size_t slash = path.rfind('/');
-      hash = Fnv1a(text, Fnv1a(slash == std::string::npos ? path : path.substr(slash + 1), hash));
-    }
-  }
-  return Hex8(hash);
-}
-
-std::string VersionString() { return ANNALIST_VERSION; }
-
-namespace {
-
 volatile std::sig_atomic_t g_stop_signal = 0;
 bool g_stdin_closed = false;
 bool g_stdout_closed = false;

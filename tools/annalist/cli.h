@@ -62,12 +62,6 @@ void PrintReadWarning(const std::string& message, const std::string& input, uint
 // every warning ("file:line: reason") with --verbose.
 std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags);
 
-// "annalist 0.4.0" (the project version).
-std::string VersionString();
-// 8 hex digits identifying the dictionaries the flags select (built-in KB or files):
-// FNV-1a over the files' base names and bytes.
-std::string KnowledgeBaseChecksum(const CommonFlags& flags);
-
 // SIGINT / SIGTERM: the first sets a flag the run checks between batches (so every line
 // written stays whole and the run stops within a batch); the second kills as usual.
 void InstallStopSignals();

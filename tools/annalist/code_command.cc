@@ -137,8 +137,9 @@ int RunCode(int argc, char** argv) {
     return kExitOk;
   }
   if (flags.version) {
-    std::printf("annalist %s\nknowledge base %s %s\n", VersionString().c_str(),
-                flags.pipeline.dictionaries.empty() ? "builtin" : "files", KnowledgeBaseChecksum(flags).c_str());
+    std::printf("annalist %s\nknowledge base %s %s\n", AnnalistVersion().c_str(),
+                flags.pipeline.dictionaries.empty() ? "builtin" : "files",
+                DictionaryChecksum(flags.pipeline.dictionaries).c_str());
     return FlushStdout() ? kExitOk : kExitIo;
   }
 
@@ -179,7 +180,7 @@ int RunCode(int argc, char** argv) {
   if (!resuming || resume_point.output_bytes == 0) sink.Append(EventFormatHeader(format));
   const bool asserted_only = flags.asserted_only;
   // Every event says what made it: annalist's version and the knowledge base's checksum.
-  const std::string version = VersionString() + "+kb." + KnowledgeBaseChecksum(flags);
+  const std::string version = VersionWithDictionaries(flags.pipeline.dictionaries);
   // event_count stays the number of events coded; the events written are the output's
   // lines (every format writes one line per event), the rest were set aside.
   auto finish = [format, asserted_only, &version](size_t, BatchItem& item, const std::vector<Event>& events) {

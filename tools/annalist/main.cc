@@ -52,8 +52,8 @@ int main(int argc, char** argv) {
   }
   if (std::strcmp(command, "--version") == 0 || std::strcmp(command, "version") == 0) {
     annalist::cli::CommonFlags flags;
-    std::printf("annalist %s\nknowledge base builtin %s\n", annalist::cli::VersionString().c_str(),
-                annalist::cli::KnowledgeBaseChecksum(flags).c_str());
+    std::printf("annalist %s\nknowledge base builtin %s\n", annalist::AnnalistVersion().c_str(),
+                annalist::DictionaryChecksum(flags.pipeline.dictionaries).c_str());
     return annalist::cli::FlushStdout() ? annalist::cli::kExitOk : annalist::cli::kExitIo;
   }
   if (std::strcmp(command, "code") == 0) return annalist::cli::RunCode(argc, argv);

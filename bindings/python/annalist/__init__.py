@@ -38,7 +38,7 @@ __all__ = ["Coder", "RecordError", "RecordWarning", "read_events", "EVENT_FIELDS
 # code_frame(), so an empty frame still has them.
 EVENT_FIELDS = (
     "doc_id", "sentence_index", "source", "target", "code", "root", "quad_class", "goldstein",
-    "plover", "date", "sentence", "source_actor", "target_actor", "verb", "rule", "attributed_to",
+    "plover", "date", "article", "version", "sentence", "source_actor", "target_actor", "verb", "rule", "attributed_to",
     "negated", "modality", "location", "confidence", "issues", "event_id",
 )
 
@@ -140,34 +140,31 @@ class Coder:
 
     # One record -----------------------------------------------------------------------
 
-    def code(self, text, date=None, id=None, title=None, source=None, url=None, options=None):  # noqa: A002
+    def code(self, text, date=None, id=None, title=None, source=None, url=None, options=None,  # noqa: A002
+             name="text"):
         """Codes one article; returns its events (list of dicts) in sentence order.
 
+        Without an id the article gets the CLI's content id ("text:" and a hash of the
+        text); `name` is its `article.input`, as the CLI's is the file name.
         Raises RecordError (a ValueError) naming the article if it cannot be read."""
         record = {"text": text, "id": id, "date": date, "title": title, "source": source,
                   "url": url, "options": options}
-        record = {k: v for k, v in record.items() if v is not None}
-        if id is None:
-            record["id"] = "text"
-        line = json.dumps(record, ensure_ascii=False, default=_json_default)
-        results = self._impl.code_jsonl(line + "\n", "text", 1)
-        _, output, error, record_warnings = results[0]
-        label = f"article {record['id']!r}"
-        if output is None:
-            raise RecordError(f"{label}: {error}")
+        output, record_warnings = self._code_one(record, name)
         for message in record_warnings:
-            warnings.warn(RecordWarning(f"{label}: {message}"), stacklevel=2)
+            warnings.warn(RecordWarning(f"article {id!r}: {message}"), stacklevel=2)
         return _events_from_lines(output)
 
-    def code_jsonl(self, text, date=None, id=None, **fields):  # noqa: A002
+    def code_jsonl(self, text, date=None, id=None, name="text", **fields):  # noqa: A002
         """As code(), but returns the event JSON lines exactly as `annalist code` writes them."""
-        record = {"text": text, "id": "text" if id is None else id, "date": date, **fields}
+        return self._code_one({"text": text, "id": id, "date": date, **fields}, name)[0]
+
+    def _code_one(self, record, name):
         record = {k: v for k, v in record.items() if v is not None}
         line = json.dumps(record, ensure_ascii=False, default=_json_default)
-        _, output, error, _ = self._impl.code_jsonl(line + "\n", "text", 1)[0]
+        _, output, error, record_warnings = self._impl.code_jsonl(line + "\n", name, -1, 1)[0]
         if output is None:
-            raise RecordError(f"article {record['id']!r}: {error}")
-        return output
+            raise RecordError(f"article {record.get('id')!r}: {error}")
+        return output, record_warnings
 
     # Many records -----------------------------------------------------------------------
 
@@ -176,8 +173,9 @@ class Coder:
         """Codes records on `threads` threads; yields one list of events per record, in order.
 
         Records are dicts (the CLI's JSONL fields) or texts. Reading and converting one batch
-        overlaps coding the next. A record without an id gets NAME:N (N counts records
-        from 1), the id the CLI gives line N of a file NAME. as_tuples=True takes
+        overlaps coding the next. Record N (from 1) has `article.input` "NAME:N", as
+        line N of a file NAME has in the CLI; a record without an id gets the CLI's content
+        id ("text:" and a hash of its text). as_tuples=True takes
         (record, context) pairs and yields (events, context). jsonl=True yields each
         record's event JSON lines (a str) instead of dicts.
         errors: "warn" (RecordWarning, no events), "raise" (RecordError) or "ignore"."""
@@ -197,11 +195,9 @@ class Coder:
             if as_tuples and chunk:
                 chunk, contexts = [r for r, _ in chunk], [c for _, c in chunk]
             lines, ids = [], []
-            for offset, record in enumerate(chunk, start=number + 1):
+            for record in chunk:
                 record = _record_dict(record)
-                if "id" not in record:
-                    record["id"] = f"{name}:{offset}"
-                ids.append(record["id"])
+                ids.append(record.get("id"))
                 lines.append(json.dumps(record, ensure_ascii=False, default=_json_default))
             done = None
             if pending is not None:
@@ -209,7 +205,7 @@ class Coder:
             pending = None
             if chunk:
                 lines.append("")
-                pending = (self._impl.start("\n".join(lines), name, threads), number, ids, contexts)
+                pending = (self._impl.start("\n".join(lines), name, number, threads), number, ids, contexts)
                 number += len(chunk)
             if done is not None:
                 yield from self._finish(done, errors, as_tuples, jsonl)

@@ -44,8 +44,8 @@ def test_code_matches_cli_on_example_story(cli, shared, coder):
     assert expected.count("\n") >= 5
     with open(path, encoding="utf-8") as story:
         text = story.read()
-    assert coder.code_jsonl(text, id=path) == expected
-    assert coder.code(text, id=path) == [json.loads(line) for line in expected.splitlines()]
+    assert coder.code_jsonl(text, name=path) == expected
+    assert coder.code(text, name=path) == [json.loads(line) for line in expected.splitlines()]
 
 
 def test_dictionaries_from_files_and_memory_match_cli(cli, tmp_path):
@@ -59,7 +59,7 @@ def test_dictionaries_from_files_and_memory_match_cli(cli, tmp_path):
     from_files = annalist.Coder(dictionaries={"verbs": verbs, "actors": [actors]})
     from_memory = annalist.Coder(dictionaries={"verbs": [(verbs, VERBS)], "actors": [(actors, ACTORS)]})
     for coder in (from_files, from_memory):
-        assert coder.code_jsonl("Iran accused Israel.", id="a", date="2015-03-02") == expected
+        assert coder.code_jsonl("Iran accused Israel.", id="a", date="2015-03-02", name=f"{article}:1") == expected
     event = from_memory.code("Iran accused Israel.", id="a", date="2015-03-02")[0]
     assert (event["source"], event["target"], event["code"], event["rule"]) == ("IRN", "ISR", "112", "verbs.txt:2")
 
@@ -90,13 +90,14 @@ def test_bad_records_are_reported_not_fatal(coder):
     assert results[0] and results[4] and results[5]
     assert results[1] == [] and results[2] == [] and results[3] == []
     assert results[4][0]["date"] is None  # coded with the date unknown, as the CLI does
-    assert results[5][0]["doc_id"] == "batch:6"
+    assert results[5][0]["doc_id"].startswith("text:")  # the CLI's content id
+    assert results[5][0]["article"]["input"] == "batch:6"
     messages = [str(w.message) for w in caught if issubclass(w.category, annalist.RecordWarning)]
     assert any("record 2 (id 'no-text')" in m and "no \"text\"" in m for m in messages), messages
     assert any("record 3 (id 'bad-options')" in m and "comma_max" in m for m in messages), messages
-    assert any("record 4 (id 'batch:4')" in m and "empty" in m for m in messages), messages
+    assert any("record 4 (id None)" in m and "empty" in m for m in messages), messages
     assert any("record 5 (id 'bad-date')" in m and "yesterday" in m for m in messages), messages
-    assert [(e["record"], e["id"]) for e in coder.errors] == [(2, "no-text"), (3, "bad-options"), (4, "batch:4")]
+    assert [(e["record"], e["id"]) for e in coder.errors] == [(2, "no-text"), (3, "bad-options"), (4, None)]
 
     with pytest.raises(annalist.RecordError, match=r"record 2 \(id 'no-text'\)"):
         list(coder.pipe(records, errors="raise"))
@@ -112,9 +113,9 @@ def test_bad_records_are_reported_not_fatal(coder):
 def test_code_frame_and_read_events(cli, gigaword, coder, tmp_path):
     pd = pytest.importorskip("pandas")
     records = read_records(gigaword)
-    frame = coder.code_frame(records, threads=2)
+    frame = coder.code_frame(records, threads=2, name=gigaword)
     assert list(frame.columns) == list(annalist.EVENT_FIELDS)
-    assert len(frame) == sum(len(batch) for batch in coder.pipe(records))
+    assert len(frame) == sum(len(batch) for batch in coder.pipe(records, name=gigaword))
     assert str(frame["date"].dtype).startswith("datetime64")
     output = tmp_path / "events.jsonl"
     output.write_text(run_cli(cli, gigaword).stdout, encoding="utf-8")
