@@ -26,7 +26,17 @@ struct Event {
   ActorRef source;
   ActorRef target;              // target.code empty = null target
   std::string code;             // CAMEO code as a string, leading zeros kept ("0871")
-  int32_t date = 0;             // YYYYMMDD
+  int32_t date = 0;             // YYYYMMDD: the story (publication) date
+
+  // When it happened (src/annotate/dates): resolved from the words of the event's sentence
+  // against the story date. event_date is YYYYMMDD (the first day of the week, month or year
+  // for coarser precisions); 0 = unknown. date_how: "sentence" (the sentence names it),
+  // "story" (an earlier sentence does), "dateline", "published" (nothing does: the story date).
+  int32_t event_date = 0;
+  std::string date_text;        // the words that gave it ("On 3 March 2021", "last week")
+  Span date_span;               // their bytes in the document; empty when not from the text
+  std::string date_precision;   // "day", "week", "month", "year"; empty when unknown
+  std::string date_how;
 
   // Filled by the annotate stage from the ontology tables.
   std::string root;             // "08"
@@ -45,11 +55,20 @@ struct Event {
   // locative PP of the event's clause ("in Tehran", how "clause"), else the story's
   // dateline place (how "dateline"); text empty = unknown. code: the place's country
   // (first three letters of its actor code), empty when no dictionary knows the place.
+  //
+  // Resolved against the gazetteer after coding (src/geo/locate): name, country (ISO
+  // alpha-3), admin1 (ISO 3166-2), lat/lon, gazetteer id and precision ("city", "admin1",
+  // "country"); empty id = not resolved. how then also takes "sentence" (a place named in a
+  // locative phrase of the sentence: "in Bama, Borno state"), "story" (the place of an earlier
+  // sentence), "actor" (the country of the source or target actor).
   struct Location {
     std::string text;
     Span span;
     std::string code;
-    std::string how;  // "clause" | "dateline"
+    std::string how;  // "clause" | "sentence" | "dateline" | "story" | "actor"
+    std::string name, id, country, admin1, precision;
+    double lat = 0, lon = 0;
+    bool has_coordinates = false;
   };
   Location location;
   double confidence = 0.0;

@@ -78,6 +78,11 @@ std::string VersionWithDictionaries(const DictionaryFiles& files);
 
 struct PipelineConfig {
   DictionaryFiles dictionaries;
+  // Where and when (docs/output.md): event dates from the text (event_date, date_text,
+  // date_precision) and locations resolved against the built-in gazetteer (name, country,
+  // admin1, lat/lon, id). Off: events keep the story date and the coder's place only.
+  bool resolve_dates = true;
+  bool resolve_places = true;
 };
 
 class Pipeline {

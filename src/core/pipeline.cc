@@ -3,10 +3,13 @@
 #include <future>
 #include <utility>
 
+#include "annalist/gazetteer.h"
+#include "annotate/dates.h"
 #include "annotate/ontology.h"
 #include "dict/kb_reader.h"
 #include "dict/petrarch_reader.h"
 #include "events/coder.h"
+#include "geo/locate.h"
 #include "ingest/story_structure.h"
 #include "segment/segment.h"
 #include "tag/tagger.h"
@@ -20,6 +23,8 @@ struct Pipeline::Impl {
   // How to code: PETRARCH-2 compatible for PETRARCH-2 dictionaries, the knowledge-base
   // rules for the built-in knowledge base and --kb files (events/rules.h).
   CodingRules rules = CodingRules::Petrarch();
+  std::shared_ptr<const Gazetteer> gazetteer;  // null when places are not resolved
+  const TimeWords* time_words = nullptr;       // null when dates are not resolved
   std::vector<std::string> warnings;
 };
 
@@ -31,6 +36,12 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
   // The tagger model (parsed once per process) loads on a second thread while the
   // dictionaries are read: the two are independent and each takes ~0.1-0.2 s.
   auto tagger_future = std::async(std::launch::async, [] { return Tagger::Builtin(); });
+  // The gazetteer (~50 k places) is parsed on a third thread meanwhile.
+  std::future<std::shared_ptr<const Gazetteer>> gazetteer_future;
+  if (config.resolve_places) {
+    gazetteer_future = std::async(std::launch::async, [] { return Gazetteer::Builtin(); });
+  }
+  if (config.resolve_dates) impl->time_words = &TimeWords::Builtin();
   if (config.dictionaries.empty()) {
     // No dictionary files: the built-in knowledge base (data/kb, embedded at build time).
     impl->dictionaries = dict::LoadBuiltinKb(&impl->warnings);
@@ -63,6 +74,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineConfig& config) {
   auto tagger = tagger_future.get();
   if (!tagger.ok()) return tagger.status();
   impl->tagger = *tagger;
+  if (gazetteer_future.valid()) impl->gazetteer = gazetteer_future.get();
   impl->coder = std::make_unique<Coder>(impl->dictionaries, impl->rules);
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
@@ -71,10 +83,18 @@ void Pipeline::Code(Document* doc, std::vector<Event>* events) const {
   Segment(doc);
   // Dateline and boilerplate leave doc->sentences here, so no later stage sees them.
   MarkStoryStructure(doc);
+  // A text without a story date takes its dateline's when that names a year ("5 March 2024").
+  if (doc->date == 0 && !doc->dateline_date.empty()) {
+    int32_t date = 0;
+    if (ParseStoryDate(doc->Slice(doc->dateline_date), &date)) doc->date = date;
+  }
   for (const Sentence& sentence : doc->sentences) impl_->tagger->Tag(doc, sentence);
   size_t first_new = events->size();
   impl_->coder->CodeDocument(doc, events);
   for (size_t i = first_new; i < events->size(); ++i) Annotate(&(*events)[i]);
+  // Where and when, after coding: they read the events, never change what was coded.
+  if (impl_->time_words != nullptr) ResolveEventDates(*impl_->time_words, *doc, events, first_new);
+  if (impl_->gazetteer != nullptr) LocateEvents(*impl_->gazetteer, PlaceWords::Builtin(), *doc, events, first_new);
 }
 
 const std::vector<std::string>& Pipeline::warnings() const { return impl_->warnings; }

@@ -75,6 +75,17 @@ void ForEachTableField(const Document& doc, const Event& event, std::string_view
   emit(event.modality);
   emit(event.confidence > 0 ? Number("%.3f", event.confidence) : "");
   emit(event.rule);
+  emit(IsoDate(event.event_date));  // where and when (src/annotate, src/geo): empty when unresolved
+  emit(event.date_precision);
+  emit(event.date_text);
+  const Event::Location& location = event.location;
+  emit(location.name);
+  emit(location.country);
+  emit(location.admin1);
+  emit(location.has_coordinates ? Number("%.5f", location.lat) : "");
+  emit(location.has_coordinates ? Number("%.5f", location.lon) : "");
+  emit(location.id);
+  emit(location.precision);
   emit(SafeSlice(doc, event.sentence));
   std::string issues;
   for (const auto& issue : event.issues) {
@@ -95,8 +106,10 @@ constexpr const char* kEventTableColumns[] = {
     "event_id",   "doc_id",       "sentence_index", "date",       "source",        "target",
     "code",       "root",         "quad_class",     "goldstein",  "plover",        "source_text",
     "verb_text",  "target_text",  "attributed_to",  "negated",    "modality",      "confidence",
-    "rule",       "sentence",     "issues",         "location",   "location_code", "url",
-    "publisher",  "title",        "published",      "version"};
+    "rule",       "event_date",   "date_precision", "date_text",  "location_name", "location_country",
+    "location_admin1", "location_lat", "location_lon", "location_id", "location_precision",
+    "sentence",   "issues",       "location",       "location_code", "url",          "publisher",
+    "title",      "published",    "version"};
 
 std::string TableHeader(char separator, std::string_view line_end) {
   std::string header;

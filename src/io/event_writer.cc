@@ -193,6 +193,20 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out, 
   AppendStringOrNull(event.plover, out);
   AppendKey("date", out);
   AppendDate(event.date, out);
+  if (event.event_date > 0) {  // where/when (src/annotate/dates): only when resolved
+    AppendKey("event_date", out);
+    AppendDate(event.event_date, out);
+    AppendKey("date_precision", out);
+    AppendJsonString(event.date_precision, out);
+    if (!event.date_text.empty()) {
+      AppendKey("date_text", out);
+      AppendJsonString(event.date_text, out);
+      AppendKey("date_span", out);
+      AppendSpan(event.date_span, out);
+    }
+    AppendKey("date_how", out);
+    AppendJsonString(event.date_how, out);
+  }
   // Which report: the article's id and metadata, the same keys on every event.
   AppendKey("article", out);
   out->append("{\"id\":");
@@ -244,16 +258,35 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out, 
     AppendKey("modality", out);
     AppendJsonString(event.modality, out);
   }
-  if (!event.location.text.empty()) {  // only when the coder found a place
+  if (!event.location.text.empty() || !event.location.id.empty()) {  // only when a place was found
+    const Event::Location& location = event.location;
     AppendKey("location", out);
     out->append("{\"text\":");
-    AppendJsonString(event.location.text, out);
-    out->append(",\"span\":");
-    AppendSpan(event.location.span, out);
+    AppendStringOrNull(location.text, out);
+    if (!location.span.empty()) {
+      out->append(",\"span\":");
+      AppendSpan(location.span, out);
+    }
     out->append(",\"code\":");
-    AppendStringOrNull(event.location.code, out);
+    AppendStringOrNull(location.code, out);
     out->append(",\"how\":");
-    AppendJsonString(event.location.how, out);
+    AppendJsonString(location.how, out);
+    if (!location.id.empty()) {  // resolved against the gazetteer (src/geo/locate)
+      out->append(",\"name\":");
+      AppendJsonString(location.name, out);
+      out->append(",\"country\":");
+      AppendStringOrNull(location.country, out);
+      out->append(",\"admin1\":");
+      AppendStringOrNull(location.admin1, out);
+      out->append(",\"lat\":");
+      if (location.has_coordinates) AppendDouble(location.lat, out); else out->append("null");
+      out->append(",\"lon\":");
+      if (location.has_coordinates) AppendDouble(location.lon, out); else out->append("null");
+      out->append(",\"gazetteer_id\":");
+      AppendJsonString(location.id, out);
+      out->append(",\"precision\":");
+      AppendJsonString(location.precision, out);
+    }
     out->push_back('}');
   }
   if (event.confidence > 0) {  // provenance field: present only when the coder set it
