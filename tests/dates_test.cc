@@ -8,6 +8,7 @@
 
 #include "annalist/pipeline.h"
 #include "annotate/dates.h"
+#include "io/article_reader.h"
 #include "segment/segment.h"
 
 namespace annalist {
@@ -133,6 +134,17 @@ TEST(ParseStoryDate, FeedFormats) {
   EXPECT_FALSE(ParseStoryDate("yesterday", &date));
   EXPECT_FALSE(ParseStoryDate("2023-02-30", &date));
   EXPECT_FALSE(ParseStoryDate("Nov. 6", &date));  // no year: not a story date
+}
+
+TEST(ParseStoryDate, TheArticleReaderAcceptsTheFeedFormats) {
+  int32_t date = 0;
+  EXPECT_TRUE(ParseDate("2023-11-06T08:15:00Z", &date));
+  EXPECT_EQ(date, 20231106);
+  EXPECT_TRUE(ParseDate("Mon, 06 Nov 2023 08:15:00 +0000", &date));
+  EXPECT_EQ(date, 20231106);
+  EXPECT_TRUE(ParseDate("151102", &date));  // YYMMDD stays the reader's own
+  EXPECT_EQ(date, 20151102);
+  EXPECT_FALSE(ParseDate("soon", &date));
 }
 
 TEST(TimeWords, ParseErrorsNameTheLine) {

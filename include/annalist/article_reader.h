@@ -145,7 +145,9 @@ class ArticleReader {
   std::string memory_;  // the input of FromString, read through fmemopen
 };
 
-// Parses a date as YYYY-MM-DD or YYYYMMDD into YYYYMMDD; false if malformed. "" -> 0.
+// Parses a story date into YYYYMMDD: YYYY-MM-DD, YYYYMMDD, YYMMDD, or what ParseStoryDate
+// (annotate/dates.h) reads: ISO-8601 timestamps, "Nov. 6, 2023", "6 November 2023", RFC 2822.
+// False if malformed. "" -> 0.
 bool ParseDate(std::string_view text, int32_t* date);
 
 // Sets one CodingOptions field by its PETRARCH name from a textual value ("True", "4").

@@ -84,7 +84,16 @@ bool IsCapitalized(std::string_view text) { return !text.empty() && text[0] >= '
 class DateScanner {
  public:
   DateScanner(const TimeWords& time_words, std::span<const DateWord> words, int32_t reference, bool forward)
-      : tw_(time_words), words_(words), reference_(reference), forward_(forward) {}
+      : tw_(time_words), words_(words), reference_(reference), forward_(forward) {
+    // One lookup per word: the time-word entries it starts, reused by every rule below.
+    thread_local std::vector<std::span<const uint32_t>> entries;
+    entries.resize(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      char buffer[24];
+      entries[i] = tw_.StartingWith(Lower(words[i].text, buffer));
+    }
+    entries_ = entries;
+  }
 
   void Run(std::vector<DateMention>* out) {
     for (size_t i = 0; i < words_.size();) {
@@ -106,8 +115,7 @@ class DateScanner {
   // The entry of `kind` for word `i` (single-word entries), or -1.
   int Find(size_t i, TimeWords::Kind kind) const {
     if (i >= words_.size()) return -1;
-    char buffer[24];
-    for (uint32_t e : tw_.StartingWith(Lower(words_[i].text, buffer))) {
+    for (uint32_t e : entries_[i]) {
       if (tw_.entry(e).kind == kind && tw_.entry(e).words.size() == 1) return static_cast<int>(e);
     }
     return -1;
@@ -215,9 +223,8 @@ class DateScanner {
 
   // Multi-word relative phrases ("last week", "the day before yesterday"): the longest.
   size_t MatchPhrase(size_t i, DateMention* m) const {
-    char buffer[24];
     size_t best_end = i;
-    for (uint32_t e : tw_.StartingWith(Lower(words_[i].text, buffer))) {
+    for (uint32_t e : entries_[i]) {
       const TimeWords::Entry& entry = tw_.entry(e);
       if (entry.kind != TimeWords::Kind::kOffset || i + entry.words.size() > words_.size()) continue;
       bool all = true;
@@ -307,6 +314,7 @@ class DateScanner {
     if (count < 2 || pos != text.size()) return i;
     int day, month, year = -1;
     if (lengths[0] == 4 && count == 3) {
+      if (lengths[1] != 2 || lengths[2] != 2 || separator != '-') return i;  // ISO: 2023-04-28 only
       year = parts[0], month = parts[1], day = parts[2];
     } else if (separator == '/') {
       day = parts[0], month = parts[1];
@@ -337,6 +345,7 @@ class DateScanner {
 
   const TimeWords& tw_;
   std::span<const DateWord> words_;
+  std::span<const std::span<const uint32_t>> entries_;
   int32_t reference_;
   bool forward_;
 };

@@ -63,8 +63,21 @@ class MentionFinder {
     for (uint32_t t = begin_; t < end_;) {
       uint32_t after = Trigger(t);
       bool locative = after > t;
-      if (!locative) after = t;
-      std::vector<ChainLink> chain;
+      if (!locative) {
+        // Without a locative word only "<name> <division word>" can start a place: look for
+        // the division word first (cheap) before any gazetteer lookup.
+        bool division = false;
+        for (uint32_t k = t + 1; k <= t + kMaxNameTokens && k < end_ && !division; ++k) {
+          division = words_.Match(PlaceWords::Kind::kDivision, doc_, k, end_) > 0;
+        }
+        if (!division || !IsNameWord(Word(t))) {
+          ++t;
+          continue;
+        }
+        after = t;
+      }
+      chain_.clear();
+      std::vector<ChainLink>& chain = chain_;
       uint32_t next = ReadChain(after, &chain);
       // A name with a division word needs no locative word ("Borno state was hit").
       if (!locative && (chain.empty() || !chain.front().division)) {
@@ -206,6 +219,7 @@ class MentionFinder {
   const std::vector<std::string>& countries_;
   const std::vector<PlaceMention>& others_;
   uint32_t begin_ = 0, end_ = 0;
+  std::vector<ChainLink> chain_;  // reused across the sentence
 };
 
 void SetLocation(const Place& place, std::string_view how, Event::Location* location) {
@@ -280,18 +294,25 @@ Result<PlaceWords> PlaceWords::Parse(std::string_view text, std::string_view fil
   // Longest phrases first, so Match returns the longest.
   std::stable_sort(result.phrases_.begin(), result.phrases_.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  for (size_t i = 0; i < result.phrases_.size(); ++i) {
+    const Phrase& phrase = result.phrases_[i];
+    char lead = phrase.words[0][0];
+    if (lead < 'a' || lead > 'z') return InvalidArgument(std::string(file) + ": phrase '" + phrase.words[0] + "' must start with a-z");
+    result.by_letter_[static_cast<int>(phrase.kind)][lead - 'a'].push_back(static_cast<uint16_t>(i));
+  }
   return result;
 }
 
 size_t PlaceWords::Match(Kind kind, const Document& doc, uint32_t at, uint32_t end) const {
   if (at >= end) return 0;
-  // Cheap reject: every phrase word is lower-case ASCII; the first letters must agree.
   std::string_view first = doc.Slice(doc.tokens[at].span);
   if (first.empty()) return 0;
   char lead = first[0];
   if (lead >= 'A' && lead <= 'Z') lead = static_cast<char>(lead + 32);
-  for (const Phrase& phrase : phrases_) {
-    if (phrase.kind != kind || phrase.words[0][0] != lead || at + phrase.words.size() > end) continue;
+  if (lead < 'a' || lead > 'z') return 0;
+  for (uint16_t index : by_letter_[static_cast<int>(kind)][lead - 'a']) {
+    const Phrase& phrase = phrases_[index];
+    if (at + phrase.words.size() > end) continue;
     bool all = true;
     for (size_t k = 0; k < phrase.words.size() && all; ++k) {
       all = EqualsLower(doc.Slice(doc.tokens[at + k].span), phrase.words[k]);

@@ -36,7 +36,9 @@ class PlaceWords {
     Kind kind;
     std::vector<std::string> words;
   };
-  std::vector<Phrase> phrases_;
+  std::vector<Phrase> phrases_;  // longest first
+  // Phrases by kind and first letter (a-z), so Match looks at a handful of candidates.
+  std::vector<uint16_t> by_letter_[5][26];
 };
 
 // One place named in the text: a chain of names read together ("Bama, Borno state, Nigeria"),

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <limits>
 
+#include "annotate/dates.h"
 #include "io/html_article.h"
 
 namespace annalist {
@@ -218,7 +219,8 @@ bool ParseDate(std::string_view text, int32_t* date) {
   } else if (text.size() == 8) {
     std::memcpy(digits, text.data(), 8);
   } else {
-    return false;
+    // ISO-8601 timestamps, "Nov. 6, 2023", "6 November 2023", RFC 2822 (src/annotate/dates.h).
+    return ParseStoryDate(text, date);
   }
   int32_t value = 0;
   for (char c : digits) {
@@ -637,7 +639,7 @@ ReadItem ArticleReader::NextJsonl(Document* doc, ReadError* error, GoldFields* g
         if (!ReadStringLike(value, &date_text) || !ParseDate(date_text, &doc->date)) {
           doc->date = 0;
           doc->warnings.push_back("\"date\" " + (date_text.empty() ? std::string("value") : "'" + date_text + "'") +
-                                  " is not a date (YYYY-MM-DD, YYYYMMDD or YYMMDD); coded with the date unknown");
+                                  " is not a date (YYYY-MM-DD, YYYYMMDD, YYMMDD, an ISO-8601 timestamp, \"Nov. 6, 2023\", \"6 November 2023\" or RFC 2822); coded with the date unknown");
         }
       } else if (key == "title" || key == "source" || key == "url") {
         std::string* out = key == "title" ? &doc->title : key == "source" ? &doc->source : &doc->url;
