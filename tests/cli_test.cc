@@ -181,7 +181,9 @@ TEST_F(CliTest, NewActorsAndIssues) {
   ASSERT_EQ(tsv.exit_code, 0);
   EXPECT_TRUE(Contains(tsv.out, "\tsentence\tissues\tlocation\tlocation_code\turl\tpublisher\ttitle\tpublished\tversion\n"))
       << tsv.out;
-  EXPECT_TRUE(Contains(tsv.out, "\tNUCLEAR\t\t\t\t\t\t\t0.")) << tsv.out;
+  // issues, location (no place words), location_code (the source actor's country: src/geo),
+  // url, publisher, title, published, version.
+  EXPECT_TRUE(Contains(tsv.out, "\tNUCLEAR\t\tIRN\t\t\t\t\t0.")) << tsv.out;
 }
 
 TEST_F(CliTest, OutputIsTheSameForAnyThreadCount) {

@@ -8,7 +8,7 @@
 
 #include "annalist/pipeline.h"
 #include "annotate/dates.h"
-#include "io/article_reader.h"
+#include "annalist/article_reader.h"
 #include "segment/segment.h"
 
 namespace annalist {

@@ -8,7 +8,7 @@
 
 #include "annalist/pipeline.h"
 #include "geo/locate.h"
-#include "io/event_writer.h"
+#include "annalist/event_writer.h"
 
 namespace annalist {
 namespace {
