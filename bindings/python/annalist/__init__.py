@@ -38,7 +38,7 @@ __all__ = ["Coder", "RecordError", "RecordWarning", "read_events", "EVENT_FIELDS
 # code_frame(), so an empty frame still has them.
 EVENT_FIELDS = (
     "doc_id", "sentence_index", "source", "target", "code", "root", "quad_class", "goldstein",
-    "plover", "date", "article", "version", "sentence", "source_actor", "target_actor", "verb", "rule", "attributed_to",
+    "plover", "date", "event_date", "date_precision", "date_text", "date_span", "date_how", "article", "version", "sentence", "source_actor", "target_actor", "verb", "rule", "attributed_to",
     "negated", "modality", "location", "confidence", "issues", "event_id",
 )
 
@@ -240,11 +240,13 @@ class Coder:
 
 
 def events_frame(events):
-    """A DataFrame of event dicts with the columns EVENT_FIELDS, `date` as datetime64."""
+    """A DataFrame of event dicts with the columns EVENT_FIELDS, `date` and `event_date` as
+    datetime64."""
     import pandas as pd
 
     frame = pd.DataFrame.from_records(events, columns=list(EVENT_FIELDS))
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    frame["event_date"] = pd.to_datetime(frame["event_date"], format="%Y-%m-%d", errors="coerce")
     return frame
 
 
