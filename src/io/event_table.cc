@@ -12,6 +12,8 @@
 #include <string_view>
 
 #include "annalist/event_writer.h"
+#include "annalist/gazetteer.h"
+#include "geo/gdelt_codes.h"
 
 namespace annalist {
 
@@ -201,7 +203,9 @@ void AppendEventCsv(const Document& doc, const Event& event, std::string* out, s
 void AppendEventGdelt(const Document& doc, const Event& event, std::string* out) {
   // 61 columns of the GDELT 2.0 event table (GDELT-Event_Codebook-V2.0.pdf), tab-separated,
   // no header, empty where annalist has nothing; docs/output.md lists each.
-  const int32_t date = event.date;
+  // GDELT's Day is when the event took place: the event date when the text gives the day,
+  // else the publication date (GDELT's own practice).
+  const int32_t date = event.event_date > 0 && event.date_precision == "day" ? event.event_date : event.date;
   const GdeltActor actors[2] = {ToGdeltActor(event.source), ToGdeltActor(event.target)};
   bool first = true;
   auto emit = [&](std::string_view field) {
@@ -238,15 +242,18 @@ void AppendEventGdelt(const Document& doc, const Event& event, std::string* out)
   for (int geo = 0; geo < 2; ++geo) {                                    // 36-43, 44-51: actor places
     for (int field = 0; field < 8; ++field) emit("");
   }
-  const bool located = !event.location.text.empty();                    // 52-59 ActionGeo
-  emit("");                                                              // Type: needs the gazetteer
-  emit(located ? event.location.text : "");                              // FullName
-  emit(located ? event.location.code : "");                              // CountryCode (ISO alpha-3)
-  emit("");                                                              // ADM1Code
-  emit("");                                                              // ADM2Code
-  emit("");                                                              // Lat
-  emit("");                                                              // Long
-  emit("");                                                              // FeatureID
+  // 52-59 ActionGeo (src/geo/gdelt_codes.h: FIPS 10-4 codes; the gazetteer is loaded
+  // already when the location stage resolved the place).
+  const GdeltGeo geo = ToGdeltGeo(event.location, GdeltCodes::Builtin(),
+                                  event.location.id.empty() ? nullptr : Gazetteer::Builtin().get());
+  emit(geo.type);        // Type
+  emit(geo.full_name);   // FullName
+  emit(geo.country);     // CountryCode (FIPS 10-4)
+  emit(geo.adm1);        // ADM1Code
+  emit("");              // ADM2Code
+  emit(geo.lat);         // Lat
+  emit(geo.lon);         // Long
+  emit(geo.feature_id);  // FeatureID
   emit(doc.date > 0 ? std::to_string(doc.date) + "000000" : "");        // 60 DATEADDED
   emit(doc.url.empty() ? doc.id : doc.url);                              // 61 SOURCEURL
   out->push_back('\n');
