@@ -80,5 +80,53 @@ TEST(EvalMetrics, NothingProducedNothingExpected) {
   EXPECT_DOUBLE_EQ(counts.F1(), 0.0);
 }
 
+TEST(EvalMetrics, PloverLevelCutsActorsToCountriesAndReadsOldTypeNames) {
+  EvalTotals totals;
+  // 2016 gold names: DEMAND = REQUEST, DISAPPROVE = ACCUSE, FIGHT = ASSAULT.
+  EXPECT_TRUE(ScoreRecord({{"USAGOV", "IRN", "DEMAND"}}, {{"USA", "IRNGOV", "REQUEST"}}, EvalLevel::kPlover, &totals));
+  EXPECT_TRUE(ScoreRecord({{"ISR", "PSE", "FIGHT"}}, {{"ISRMIL", "PSEREB", "ASSAULT"}}, EvalLevel::kPlover, &totals));
+  EXPECT_FALSE(ScoreRecord({{"GBR", "RUS", "DISAPPROVE"}}, {{"GBR", "RUS", "REJECT"}}, EvalLevel::kPlover, &totals));
+  EXPECT_EQ(totals.exact, 2u);
+  EXPECT_EQ(totals.roots.true_positives, 2u);  // PLOVER types are not cut to a "root"
+  EvalLevel level;
+  ASSERT_TRUE(ParseEvalLevel("plover", &level));
+  EXPECT_EQ(level, EvalLevel::kPlover);
+}
+
+TEST(EvalMetrics, PloverTotalsCountTypesFalseAlarmsSilenceAndSourceCountry) {
+  PloverTotals p;
+  // Type right, source country wrong, one extra type.
+  ScorePloverRecord({{"NGACOP", "NGA", "COERCE"}}, {{"---COP", "NGA", "COERCE"}, {"NGA", "", "PROTEST"}}, &p);
+  // Type and source right.
+  ScorePloverRecord({{"AFG", "AFGMIL", "ASSAULT"}}, {{"AFGINS", "AFG", "ASSAULT"}}, &p);
+  // An expected event, nothing produced.
+  ScorePloverRecord({{"KEN", "", "PROTEST"}}, {}, &p);
+  // Two no-event records, one with a false alarm.
+  ScorePloverRecord({}, {{"TUR", "SYR", "AID"}}, &p);
+  ScorePloverRecord({}, {}, &p);
+  EXPECT_EQ(p.event_records, 3u);
+  EXPECT_EQ(p.silent_records, 1u);
+  EXPECT_EQ(p.no_event_records, 2u);
+  EXPECT_EQ(p.false_alarms, 1u);
+  EXPECT_EQ(p.expected_events, 3u);
+  EXPECT_EQ(p.typed_events, 2u);
+  EXPECT_EQ(p.source_right, 1u);
+  EXPECT_EQ(p.all_types.true_positives, 2u);
+  EXPECT_EQ(p.all_types.false_positives, 2u);  // PROTEST in record 1, AID in record 4
+  EXPECT_EQ(p.all_types.false_negatives, 1u);  // PROTEST in record 3
+  EXPECT_EQ(p.Type("PROTEST").false_positives, 1u);
+  EXPECT_EQ(p.Type("PROTEST").false_negatives, 1u);
+  EXPECT_DOUBLE_EQ(p.Type("COERCE").Recall(), 1.0);
+  ASSERT_EQ(p.types.front().first, "AID");  // sorted by name
+}
+
+TEST(EvalMetrics, HeldOutPartIsAFixedThirdByIdHash) {
+  int held = 0;
+  for (int i = 0; i < 3000; ++i) held += IsHeldOut("record-" + std::to_string(i));
+  EXPECT_GT(held, 900);
+  EXPECT_LT(held, 1100);
+  EXPECT_EQ(IsHeldOut("rn-001"), IsHeldOut(std::string("rn-001")));  // a function of the id alone
+}
+
 }  // namespace
 }  // namespace annalist

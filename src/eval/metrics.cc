@@ -47,7 +47,79 @@ bool ParseEvalLevel(const std::string& text, EvalLevel* level) {
     *level = EvalLevel::kCountryRoot;
     return true;
   }
+  if (text == "plover") {
+    *level = EvalLevel::kPlover;
+    return true;
+  }
   return false;
+}
+
+std::string CurrentPloverType(const std::string& type) {
+  if (type == "DEMAND") return "REQUEST";
+  if (type == "DISAPPROVE" || type == "INVESTIGATE") return "ACCUSE";
+  if (type == "FIGHT") return "ASSAULT";
+  return type;
+}
+
+bool IsHeldOut(const std::string& id) {
+  uint32_t hash = 2166136261u;
+  for (unsigned char c : id) {
+    hash ^= c;
+    hash *= 16777619u;
+  }
+  return hash % 3 == 0;
+}
+
+Counts& PloverTotals::Type(const std::string& type) {
+  auto it = std::lower_bound(types.begin(), types.end(), type,
+                             [](const std::pair<std::string, Counts>& entry, const std::string& name) {
+                               return entry.first < name;
+                             });
+  if (it == types.end() || it->first != type) it = types.insert(it, {type, Counts{}});
+  return it->second;
+}
+
+void ScorePloverRecord(const std::vector<Triple>& expected, const std::vector<Triple>& produced,
+                       PloverTotals* plover) {
+  std::vector<Triple> want = NormalizeTriples(expected, EvalLevel::kPlover);
+  std::vector<Triple> got = NormalizeTriples(produced, EvalLevel::kPlover);
+  if (want.empty()) {
+    ++plover->no_event_records;
+    if (!got.empty()) ++plover->false_alarms;
+  } else {
+    ++plover->event_records;
+    if (got.empty()) ++plover->silent_records;
+  }
+  auto types_of = [](const std::vector<Triple>& triples) {
+    std::vector<std::string> types;
+    for (const Triple& t : triples) types.push_back(t.code);
+    std::sort(types.begin(), types.end());
+    types.erase(std::unique(types.begin(), types.end()), types.end());
+    return types;
+  };
+  std::vector<std::string> want_types = types_of(want), got_types = types_of(got);
+  for (const std::string& type : want_types) {
+    bool found = std::binary_search(got_types.begin(), got_types.end(), type);
+    ++(found ? plover->Type(type).true_positives : plover->Type(type).false_negatives);
+    ++(found ? plover->all_types.true_positives : plover->all_types.false_negatives);
+  }
+  for (const std::string& type : got_types) {
+    if (std::binary_search(want_types.begin(), want_types.end(), type)) continue;
+    ++plover->Type(type).false_positives;
+    ++plover->all_types.false_positives;
+  }
+  for (const Triple& t : want) {
+    if (t.source.empty()) continue;
+    ++plover->expected_events;
+    bool typed = false, source = false;
+    for (const Triple& g : got) {
+      if (g.code != t.code) continue;
+      typed = true;
+      if (g.source == t.source) source = true;
+    }
+    if (typed) ++plover->typed_events;
+    if (source) ++plover->source_right;
+  }
 }
 
 double Counts::Precision() const {
@@ -70,11 +142,12 @@ std::vector<Triple> NormalizeTriples(const std::vector<Triple>& triples, EvalLev
   out.reserve(triples.size());
   for (const Triple& triple : triples) {
     Triple t = triple;
-    if (level == EvalLevel::kCountryRoot) {
+    if (level == EvalLevel::kCountryRoot || level == EvalLevel::kPlover) {
       if (t.source.size() > 3) t.source.resize(3);
       if (t.target.size() > 3) t.target.resize(3);
-      if (t.code.size() > 2) t.code.resize(2);
     }
+    if (level == EvalLevel::kCountryRoot && t.code.size() > 2) t.code.resize(2);
+    if (level == EvalLevel::kPlover) t.code = CurrentPloverType(t.code);
     t.target = NormalizeTarget(std::move(t.target));
     out.push_back(std::move(t));
   }
@@ -99,7 +172,11 @@ bool ScoreRecord(const std::vector<Triple>& expected, const std::vector<Triple>&
   bool exact = want == got;
   if (exact) ++totals->exact;
   CountSets(got, want, &totals->triples);
-  CountSets(RootTriples(got), RootTriples(want), &totals->roots);
+  if (level == EvalLevel::kPlover) {
+    CountSets(got, want, &totals->roots);  // PLOVER types have no root
+  } else {
+    CountSets(RootTriples(got), RootTriples(want), &totals->roots);
+  }
   return exact;
 }
 

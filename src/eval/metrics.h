@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "annalist/triple.h"
@@ -23,9 +24,12 @@ namespace annalist {
 enum class EvalLevel {
   kExact,        // actor codes and event codes as they are
   kCountryRoot,  // actors cut to their first 3 letters (country), codes to their root
+  kPlover,       // actors cut to their country, codes are PLOVER types (2016 gold names
+                 // read as the 2021 ones: DEMAND = REQUEST, DISAPPROVE/INVESTIGATE = ACCUSE,
+                 // FIGHT = ASSAULT; reference/README.md, plover-gsr conventions)
 };
 
-// Parses "exact" / "country-root"; false if unknown.
+// Parses "exact" / "country-root" / "plover"; false if unknown.
 bool ParseEvalLevel(const std::string& text, EvalLevel* level);
 
 struct Counts {
@@ -43,6 +47,35 @@ struct EvalTotals {
   Counts roots;            // codes cut to the root (on top of the chosen level)
   double ExactShare() const { return evaluated == 0 ? 0.0 : double(exact) / double(evaluated); }
 };
+
+// A PLOVER type name of the 2016 draft as its 2021 name; other names unchanged.
+std::string CurrentPloverType(const std::string& type);
+
+// The part of a dev file a record belongs to, fixed by a hash of its id: FNV-1a (32 bit)
+// of the id bytes; the record is "held" (set aside, never looked at while tuning) when
+// the hash modulo 3 is 0, else "dev". One third is set aside.
+bool IsHeldOut(const std::string& id);
+
+// PLOVER-level figures on top of the triple counts (kPlover only): per type, whether a
+// record's set of types holds it (type recall/precision per type, whatever the actors);
+// records with no expected event that got one (false alarms); records with expected
+// events that got none (silent); expected events whose type was produced with the same
+// source country (source-country accuracy).
+struct PloverTotals {
+  std::vector<std::pair<std::string, Counts>> types;  // sorted by type name
+  Counts all_types;                // summed over types
+  uint64_t no_event_records = 0, false_alarms = 0;
+  uint64_t event_records = 0, silent_records = 0;
+  uint64_t expected_events = 0;    // expected triples with a source
+  uint64_t typed_events = 0;       // ... whose type was produced in the record
+  uint64_t source_right = 0;       // ... with the same source country as well
+  Counts& Type(const std::string& type);
+};
+
+// Scores one record at PLOVER level into *plover (expected and produced as given to
+// ScoreRecord with kPlover; produced codes are PLOVER types, events without one left out).
+void ScorePloverRecord(const std::vector<Triple>& expected, const std::vector<Triple>& produced,
+                       PloverTotals* plover);
 
 // The normalised, sorted, de-duplicated triple set of `triples` at `level`.
 std::vector<Triple> NormalizeTriples(const std::vector<Triple>& triples, EvalLevel level);

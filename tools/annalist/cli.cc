@@ -173,9 +173,16 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
     } else if (eval && name == "--level") {
       if (!take_value()) return false;
       if (!ParseEvalLevel(value, &flags->level)) {
-        std::fprintf(stderr, "annalist: --level wants exact or country-root, not '%s'\n", value.c_str());
+        std::fprintf(stderr, "annalist: --level wants exact, country-root or plover, not '%s'\n", value.c_str());
         return false;
       }
+    } else if (eval && name == "--part") {
+      if (!take_value()) return false;
+      if (value != "all" && value != "dev" && value != "held") {
+        std::fprintf(stderr, "annalist: --part wants all, dev or held, not '%s'\n", value.c_str());
+        return false;
+      }
+      flags->part = value;
     } else {
       std::fprintf(stderr, "annalist: unknown option %s (see --help)\n", name.c_str());
       return false;

@@ -44,6 +44,7 @@ struct CommonFlags {
   std::string gold;
   bool diff = false;
   EvalLevel level = EvalLevel::kExact;
+  std::string part = "all";  // eval --part all|dev|held (eval/metrics.h IsHeldOut)
   bool help = false;
 };
 

@@ -10,8 +10,8 @@ namespace annalist::cli {
 namespace {
 
 constexpr char kEvalHelp[] =
-    "usage: annalist eval --gold GOLD.jsonl [DICTIONARY OPTIONS] [--diff] [--level exact|country-root]\n"
-    "                     [--threads N] [--max-article-bytes N]\n"
+    "usage: annalist eval --gold GOLD.jsonl [DICTIONARY OPTIONS] [--diff] [--level exact|country-root|plover]\n"
+    "                     [--part all|dev|held] [--threads N] [--max-article-bytes N]\n"
     "\n"
     "Codes each gold record's text (with its date and its \"config\" as coding options) and\n"
     "compares the set of (source, target, code) triples with \"expected\". Records with\n"
@@ -20,6 +20,13 @@ constexpr char kEvalHelp[] =
     "with codes cut to their root, and a final JSON line with the figures.\n"
     "  --diff                 also print each record that differs (id#seq, text, expected, produced)\n"
     "  --level country-root   compare actors cut to 3 letters and codes cut to the root\n"
+    "  --level plover         compare actors cut to 3 letters and PLOVER types (gold codes are PLOVER\n"
+    "                         types; 2016 names read as 2021: DEMAND=REQUEST, DISAPPROVE and\n"
+    "                         INVESTIGATE=ACCUSE, FIGHT=ASSAULT); also prints per-type recall and\n"
+    "                         precision, false alarms on no-event records, silent event records and\n"
+    "                         source-country accuracy\n"
+    "  --part dev|held        score only one part of the file: held = records whose id has an FNV-1a\n"
+    "                         (32-bit) hash divisible by 3 (set aside while tuning), dev = the rest\n"
     "Dictionary and coding options as for 'annalist code' (see annalist code --help).\n";
 
 std::string FormatTriples(const std::vector<Triple>& triples) {
@@ -36,6 +43,51 @@ std::string FormatShare(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.4f", value);
   return text;
+}
+
+double Share(uint64_t part, uint64_t whole) { return whole == 0 ? 0.0 : double(part) / double(whole); }
+
+bool InPart(const std::string& part, const std::string& id) {
+  if (part == "dev") return !IsHeldOut(id);
+  if (part == "held") return IsHeldOut(id);
+  return true;
+}
+
+// The PLOVER lines of the summary (--level plover) and their JSON fields.
+void PrintPloverSummary(const PloverTotals& p, std::string* json) {
+  const Counts& all = p.all_types;
+  std::printf("types      P %s  R %s  F1 %s  (tp %llu, fp %llu, fn %llu; type sets per record)\n",
+              FormatShare(all.Precision()).c_str(), FormatShare(all.Recall()).c_str(), FormatShare(all.F1()).c_str(),
+              static_cast<unsigned long long>(all.true_positives), static_cast<unsigned long long>(all.false_positives),
+              static_cast<unsigned long long>(all.false_negatives));
+  std::string per_type;
+  for (const auto& [type, counts] : p.types) {
+    std::printf("  %-10s R %s (%llu of %llu)  P %s (%llu of %llu)\n", type.c_str(), FormatShare(counts.Recall()).c_str(),
+                static_cast<unsigned long long>(counts.true_positives),
+                static_cast<unsigned long long>(counts.true_positives + counts.false_negatives),
+                FormatShare(counts.Precision()).c_str(), static_cast<unsigned long long>(counts.true_positives),
+                static_cast<unsigned long long>(counts.true_positives + counts.false_positives));
+    if (!per_type.empty()) per_type += ",";
+    per_type += "\"" + type + "\":{\"recall\":" + FormatShare(counts.Recall()) +
+                ",\"precision\":" + FormatShare(counts.Precision()) +
+                ",\"expected\":" + std::to_string(counts.true_positives + counts.false_negatives) + "}";
+  }
+  std::printf("no-event   %llu records, false alarms %llu (%s)\n", static_cast<unsigned long long>(p.no_event_records),
+              static_cast<unsigned long long>(p.false_alarms), FormatShare(Share(p.false_alarms, p.no_event_records)).c_str());
+  std::printf("silent     %llu of %llu event records got no event (%s)\n",
+              static_cast<unsigned long long>(p.silent_records), static_cast<unsigned long long>(p.event_records),
+              FormatShare(Share(p.silent_records, p.event_records)).c_str());
+  std::printf("source     country right %s of expected events (%llu of %llu); %s where the type was found\n",
+              FormatShare(Share(p.source_right, p.expected_events)).c_str(),
+              static_cast<unsigned long long>(p.source_right), static_cast<unsigned long long>(p.expected_events),
+              FormatShare(Share(p.source_right, p.typed_events)).c_str());
+  *json += ",\"type_precision\":" + FormatShare(all.Precision()) + ",\"type_recall\":" + FormatShare(all.Recall()) +
+           ",\"false_alarm_share\":" + FormatShare(Share(p.false_alarms, p.no_event_records)) +
+           ",\"no_event_records\":" + std::to_string(p.no_event_records) +
+           ",\"silent_share\":" + FormatShare(Share(p.silent_records, p.event_records)) +
+           ",\"source_country\":" + FormatShare(Share(p.source_right, p.expected_events)) +
+           ",\"source_country_typed\":" + FormatShare(Share(p.source_right, p.typed_events)) +
+           ",\"types\":{" + per_type + "}";
 }
 
 }  // namespace
@@ -61,7 +113,9 @@ int RunEval(int argc, char** argv) {
   reader_options.gold = true;
   InputQueue queue({flags.gold}, reader_options);
 
+  const bool plover = flags.level == EvalLevel::kPlover;
   EvalTotals totals;
+  PloverTotals plover_totals;
   std::vector<BatchItem> items;
   std::vector<GoldFields> golds;                 // golds[i]: the gold fields of items[i]
   std::vector<std::vector<Triple>> produced;     // produced[i]: the triples coded from items[i]
@@ -70,17 +124,26 @@ int RunEval(int argc, char** argv) {
     size_t count = queue.Fill(items, 64 * static_cast<size_t>(threads), size_t{16} << 20, &golds);
     if (count == 0) break;
     if (produced.size() < count) produced.resize(count);
-    CodeBatch(*pipeline, items, count, threads, [&produced](size_t index, BatchItem&, const std::vector<Event>& events) {
-      produced[index].clear();
-      for (const Event& event : events) produced[index].push_back({event.source.code, event.target.code, event.code});
-    });
+    CodeBatch(*pipeline, items, count, threads,
+              [&produced, plover](size_t index, BatchItem&, const std::vector<Event>& events) {
+                produced[index].clear();
+                for (const Event& event : events) {
+                  if (!plover) {
+                    produced[index].push_back({event.source.code, event.target.code, event.code});
+                  } else if (!event.plover.empty()) {  // roots 01 and 02 have no PLOVER type
+                    produced[index].push_back({event.source.code, event.target.code, event.plover});
+                  }
+                }
+              });
     for (size_t i = 0; i < count; ++i) {
       const BatchItem& job = items[i];
       const GoldFields& gold = golds[i];
+      if (!InPart(flags.part, job.doc.id)) continue;
       if (!gold.evaluate) {
         ++totals.records;  // counted, not scored
         continue;
       }
+      if (plover) ScorePloverRecord(gold.expected, produced[i], &plover_totals);
       if (ScoreRecord(gold.expected, produced[i], flags.level, &totals) || !flags.diff) continue;
       diff.clear();
       diff += job.doc.id;
@@ -94,8 +157,10 @@ int RunEval(int argc, char** argv) {
 
   const Counts& t = totals.triples;
   const Counts& r = totals.roots;
-  std::printf("gold       %s (level %s)\n", flags.gold.c_str(),
-              flags.level == EvalLevel::kExact ? "exact" : "country-root");
+  const char* level_name = flags.level == EvalLevel::kExact         ? "exact"
+                           : flags.level == EvalLevel::kCountryRoot ? "country-root"
+                                                                    : "plover";
+  std::printf("gold       %s (level %s, part %s)\n", flags.gold.c_str(), level_name, flags.part.c_str());
   std::printf("records    %llu\n", static_cast<unsigned long long>(totals.records));
   std::printf("evaluated  %llu\n", static_cast<unsigned long long>(totals.evaluated));
   std::printf("exact      %s  (%llu of %llu)\n", FormatShare(totals.ExactShare()).c_str(),
@@ -108,19 +173,21 @@ int RunEval(int argc, char** argv) {
               FormatShare(r.Recall()).c_str(), FormatShare(r.F1()).c_str(),
               static_cast<unsigned long long>(r.true_positives), static_cast<unsigned long long>(r.false_positives),
               static_cast<unsigned long long>(r.false_negatives));
+  std::string plover_json;
+  if (plover) PrintPloverSummary(plover_totals, &plover_json);
   std::printf(
-      "{\"gold\":%s,\"level\":\"%s\",\"records\":%llu,\"evaluated\":%llu,\"exact\":%s,\"exact_records\":%llu,"
-      "\"precision\":%s,\"recall\":%s,\"f1\":%s,\"root_precision\":%s,\"root_recall\":%s,\"root_f1\":%s}\n",
+      "{\"gold\":%s,\"level\":\"%s\",\"part\":\"%s\",\"records\":%llu,\"evaluated\":%llu,\"exact\":%s,\"exact_records\":%llu,"
+      "\"precision\":%s,\"recall\":%s,\"f1\":%s,\"root_precision\":%s,\"root_recall\":%s,\"root_f1\":%s%s}\n",
       [&] {
         std::string quoted;
         AppendJsonString(flags.gold, &quoted);
         return quoted;
       }().c_str(),
-      flags.level == EvalLevel::kExact ? "exact" : "country-root", static_cast<unsigned long long>(totals.records),
+      level_name, flags.part.c_str(), static_cast<unsigned long long>(totals.records),
       static_cast<unsigned long long>(totals.evaluated), FormatShare(totals.ExactShare()).c_str(),
       static_cast<unsigned long long>(totals.exact), FormatShare(t.Precision()).c_str(),
       FormatShare(t.Recall()).c_str(), FormatShare(t.F1()).c_str(), FormatShare(r.Precision()).c_str(),
-      FormatShare(r.Recall()).c_str(), FormatShare(r.F1()).c_str());
+      FormatShare(r.Recall()).c_str(), FormatShare(r.F1()).c_str(), plover_json.c_str());
   if (!FlushStdout()) return kExitIo;
   return queue.rejected() ? kExitRejected : kExitOk;
 }
