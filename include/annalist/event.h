@@ -17,6 +17,9 @@ struct ActorRef {
   Span span;         // byte span of `text` in the document; empty if unknown
   std::string name;  // canonical name when the dictionary has one
   std::string how;   // "dictionary", "agent", "coreference", "alias", "pronoun", "new_actor"
+  // How the country of a country-less actor ("---COP") was inferred, empty when it was
+  // not: "place" (a place named in the event's clause), "dateline" (the story's dateline).
+  std::string country_how;
 };
 
 struct Event {
@@ -50,6 +53,9 @@ struct Event {
   std::string rule;             // "CAMEO.2.0.txt:1234" or a built-in rule id
   std::string attributed_to;    // speaker of reported speech
   bool negated = false;
+  // Coded with a known source and no target (built-in knowledge base: a protest with no
+  // named target, "X resigned"); PETRARCH-2 coding drops such events under require_dyad.
+  bool one_sided = false;
   std::string modality;         // "", "future", "conditional", "intent", ...
   // Where the event happened (FIELD.md item 8): a country / capital / place named in a
   // locative PP of the event's clause ("in Tehran", how "clause"), else the story's

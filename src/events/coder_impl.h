@@ -205,6 +205,7 @@ class CoderImpl {
 
   // emit.cc
   void CodeVisitNouns(const Document& doc, Scratch& s) const;
+  static void CountryFromLocation(const Event::Location& location, ActorRef* actor);
   void Emit(const Document& doc, uint32_t sentence_index, Scratch& s, const DocState& st,
             std::vector<Event>* events) const;
   ActorRef RefOf(const Document& doc, const CodedActor& a, const char* how) const;

@@ -69,6 +69,15 @@ ActorRef CoderImpl::RefOf(const Document& doc, const CodedActor& a, const char* 
   return r;
 }
 
+// An actor of unknown country ("---COP") takes the country of the event's place (a place
+// in its clause, else the dateline): "police in Lagos", "KABUL (Reuters) - Gunmen ...".
+void CoderImpl::CountryFromLocation(const Event::Location& location, ActorRef* actor) {
+  if (actor->code.size() < 6 || actor->code.compare(0, 3, "---") != 0) return;
+  if (location.code.size() != 3 || location.code == "---") return;
+  actor->code.replace(0, 3, location.code);
+  actor->country_how = location.how == "clause" ? "place" : location.how;
+}
+
 void CoderImpl::Emit(const Document& doc, uint32_t si, Scratch& s, const DocState& st,
                      std::vector<Event>* events) const {
   const Sentence& sent = doc.sentences[si];
@@ -84,6 +93,12 @@ void CoderImpl::Emit(const Document& doc, uint32_t si, Scratch& s, const DocStat
     ev.source = RefOf(doc, a, pr.src_how);
     if (b) ev.target = RefOf(doc, *b, "dictionary");
     else ev.target.code = "---";
+    ev.one_sided = b == nullptr;
+    if (rules_.country_from_location) {
+      CountryFromLocation(location, &ev.source);
+      if (b) CountryFromLocation(location, &ev.target);
+      if (b && ev.source.code == ev.target.code) return;
+    }
     ev.code = code;
     ev.date = doc.date;
     ev.sentence = sent.span;
@@ -126,14 +141,22 @@ void CoderImpl::Emit(const Document& doc, uint32_t si, Scratch& s, const DocStat
         for (const auto& b : pr.tgt) push(pr, b, &a, pr.paired);
       continue;
     }
-    if (pr.compound && pr.tgt.empty()) {
+    // Reciprocal cooperation with a compound subject and no target ("A and B agreed to
+    // hold joint exercises", "A and B held talks"): both directions (roots 03-06).
+    const int root = Root(pr.code);
+    // Fighting is mutual too ("Chinese and Indian troops clashed": 190 both ways).
+    const bool reciprocal = rules_.one_sided_events && pr.src.size() >= 2 &&
+                            ((root >= 3 && root <= 6) || pr.code == "190");
+    if ((pr.compound || reciprocal) && pr.tgt.empty()) {
       for (const auto& a : pr.src)
         for (const auto& b : pr.src)
           if (&a != &b) push(pr, a, &b, pr.code);
       continue;
     }
     if (pr.tgt.empty()) {
-      if (!doc.options.require_dyad)
+      // One-sided events (built-in KB) only for roots PLOVER keeps (03-20): an unaddressed
+      // statement or appeal (01, 02) is no event analysts count.
+      if (!doc.options.require_dyad || (rules_.one_sided_events && root >= 3))
         for (const auto& a : pr.src) push(pr, a, nullptr, pr.code);
       continue;
     }

@@ -358,7 +358,8 @@ void CoderImpl::CodeDirect(const Document& doc, Scratch& s, PredCall& c, std::ve
     if ((c.pattern && mr.compound) || (r >= 3 && r <= 6)) e.compound = true;
     if (e.compound) e.confidence *= 0.85;
   }
-  if (e.tgt.empty() && !e.compound && doc.options.require_dyad) return;
+  if (e.tgt.empty() && !e.compound && doc.options.require_dyad && !(rules_.one_sided_events && Root(e.code) >= 3))
+    return;
   Finish(e, c.pi, out);
 }
 

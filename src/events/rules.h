@@ -63,6 +63,16 @@ struct CodingRules {
   // "his visit to Tehran": a possessed visit noun is the possessor's visit (042).
   bool possessed_visits = false;
 
+  // ---- one-sided events and actor countries (issue "Real news")
+  // An event with a known source and no target is kept whatever require_dyad says ("a
+  // protest with no named target", "X resigned"), as ACLED and POLECAT code them; the
+  // event says so (Event::one_sided). PETRARCH-2 keeps require_dyad's meaning.
+  bool one_sided_events = false;
+  // An actor without a country ("---COP", "---OPP", gunmen) takes the country of the
+  // event's place: a place named in its clause, else the story's dateline; the actor
+  // says how (ActorRef::country_how "place" / "dateline").
+  bool country_from_location = false;
+
   // PETRARCH-2 compatible: the conventions of the validation gold
   // (petrarch2-behaviour.md 5.2), nothing the old dictionary format cannot support.
   static CodingRules Petrarch() { return CodingRules{}; }
@@ -76,6 +86,7 @@ struct CodingRules {
     r.skip_accomplices = r.own_forces_last = r.locative_places = r.skip_own_country_target = true;
     r.intent_for_other_is_appeal = r.refusal_to_permit_is_promise = true;
     r.mutual_meetings = r.possessed_visits = true;
+    r.one_sided_events = r.country_from_location = true;
     return r;
   }
 };

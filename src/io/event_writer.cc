@@ -82,6 +82,10 @@ void AppendActor(const char (&key)[N], const ActorRef& actor, std::string* out) 
     out->append(",\"how\":");
     AppendJsonString(actor.how, out);
   }
+  if (!actor.country_how.empty()) {
+    out->append(",\"country_how\":");
+    AppendJsonString(actor.country_how, out);
+  }
   out->push_back('}');
 }
 
@@ -254,6 +258,10 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out, 
   }
   AppendKey("negated", out);
   out->append(event.negated ? "true" : "false");
+  if (event.one_sided) {
+    AppendKey("one_sided", out);
+    out->append("true");
+  }
   if (!event.modality.empty()) {
     AppendKey("modality", out);
     AppendJsonString(event.modality, out);

@@ -1,0 +1,111 @@
+// Built-in knowledge base rules of the issue "Real news" (src/events/rules.h):
+// one_sided_events (a known source and no target is an event, flagged) and
+// country_from_location (a country-less actor takes the country of the event's place or
+// the dateline, and says so). The sentences here are not in any dev set.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annalist/pipeline.h"
+#include "annalist/event_writer.h"
+
+namespace annalist {
+namespace {
+
+std::vector<Event> Code(const std::string& text, int32_t date) {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    auto p = Pipeline::Load(PipelineConfig{});  // the built-in knowledge base
+    return p.ok() ? std::move(*p) : nullptr;
+  }();
+  std::vector<Event> events;
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  doc.date = date;
+  if (pipeline) pipeline->Code(&doc, &events);
+  return events;
+}
+
+const Event* WithPlover(const std::vector<Event>& events, const std::string& plover) {
+  for (const Event& e : events)
+    if (e.plover == plover) return &e;
+  return nullptr;
+}
+
+TEST(OneSided, ProtestWithoutNamedTargetIsCodedAndFlagged) {
+  auto events = Code("Hundreds of nurses marched through the streets of Nairobi on Monday.", 20230612);
+  const Event* e = WithPlover(events, "PROTEST");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->one_sided);
+  EXPECT_TRUE(e->target.code.empty() || e->target.code == "---");
+}
+
+TEST(OneSided, DyadicEventIsNotFlagged) {
+  auto events = Code("Kenya accused Uganda of arming cattle raiders.", 20230612);
+  const Event* e = WithPlover(events, "ACCUSE");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->one_sided);
+  EXPECT_EQ(e->source.code.substr(0, 3), "KEN");
+  EXPECT_EQ(e->target.code.substr(0, 3), "UGA");
+}
+
+TEST(OneSided, FlagIsWrittenInJson) {
+  Event e;
+  e.doc_id = "t";
+  e.source.code = "GHAOPP";
+  e.source.country_how = "place";
+  e.code = "141";
+  e.one_sided = true;
+  Document doc;
+  doc.id = "t";
+  std::string line;
+  AppendEventJson(doc, e, &line);
+  EXPECT_NE(line.find("\"one_sided\":true"), std::string::npos) << line;
+  EXPECT_NE(line.find("\"country_how\":\"place\""), std::string::npos) << line;
+}
+
+TEST(CountryFromLocation, AgentTakesTheCountryOfTheClausePlace) {
+  auto events = Code("Riot police fired tear gas at striking teachers in Harare on Tuesday.", 20220301);
+  ASSERT_FALSE(events.empty());
+  bool found = false;
+  for (const Event& e : events) {
+    if (e.source.code.rfind("ZWE", 0) != 0) continue;
+    found = true;
+    EXPECT_FALSE(e.source.country_how.empty());
+  }
+  EXPECT_TRUE(found) << "no event with a Zimbabwean source";
+}
+
+TEST(CountryFromLocation, DatelineGivesTheCountry) {
+  auto events = Code("KABUL (Reuters) - Gunmen shot dead a district governor on Sunday, officials said.", 20190505);
+  ASSERT_FALSE(events.empty());
+  const Event* e = WithPlover(events, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code.substr(0, 3), "AFG");
+  EXPECT_EQ(e->source.country_how, "dateline");
+}
+
+TEST(CountryFromLocation, KnownCountryIsKept) {
+  auto events = Code("Turkish soldiers shelled Kurdish positions near Kobani in Syria.", 20191012);
+  for (const Event& e : events) {
+    if (e.source.code.rfind("TUR", 0) == 0) EXPECT_TRUE(e.source.country_how.empty());
+  }
+}
+
+TEST(Reciprocal, CompoundSubjectWithoutTargetGivesBothDirections) {
+  auto events = Code("Ghana and Togo agreed to set up joint border patrols.", 20210301);
+  bool ghana_togo = false, togo_ghana = false;
+  for (const Event& e : events) {
+    if (e.plover != "AGREE") continue;
+    if (e.source.code.rfind("GHA", 0) == 0 && e.target.code.rfind("TGO", 0) == 0) ghana_togo = true;
+    if (e.source.code.rfind("TGO", 0) == 0 && e.target.code.rfind("GHA", 0) == 0) togo_ghana = true;
+    EXPECT_FALSE(e.one_sided);
+  }
+  EXPECT_TRUE(ghana_togo);
+  EXPECT_TRUE(togo_ghana);
+}
+
+}  // namespace
+}  // namespace annalist
