@@ -134,9 +134,11 @@ TEST(Eval, GsrNewsWithBuiltinKnowledgeBaseAtCountryRootLevel) {
   if (!HaveReference()) GTEST_SKIP() << "../shared/reference/eval is absent";
   // No dictionary options: our own knowledge base, scored by country (first three letters
   // of each actor) and CAMEO root, since the gold was written for the Phoenix codes.
-  // Reached: tune part F1 0.69, held part F1 0.72.
+  // Reached: tune part F1 0.69, held part F1 0.72; with one-sided events (issue "Real
+  // news": the gold follows require_dyad, so target-less events count as false
+  // positives here) tune 0.68, held 0.69, all 0.684.
   Figures all = Evaluate("petrarch2-gsr-news.dev.jsonl", " --level country-root", Part::kAll);
-  EXPECT_GE(all.f1, 0.70);
+  EXPECT_GE(all.f1, 0.66);
   Figures tune = Evaluate("petrarch2-gsr-news.dev.jsonl", " --level country-root", Part::kTune);
   EXPECT_GE(tune.f1, 0.66);
   Figures held = Evaluate("petrarch2-gsr-news.dev.jsonl", " --level country-root", Part::kHeld);

@@ -259,6 +259,7 @@ TEST(PipelineStoryStructureTest, TehranExampleCodesNeitherDatelineNorReadMore) {
     EXPECT_FALSE(Inside(e.sentence, doc.boilerplate));
     EXPECT_LT(e.sentence.begin, doc.boilerplate.begin);
     for (const ActorRef* actor : {&e.source, &e.target}) {
+      if (actor->span.empty()) continue;  // no words (the target of a one-sided event)
       EXPECT_FALSE(Inside(actor->span, doc.dateline));
       EXPECT_FALSE(Inside(actor->span, doc.boilerplate));
     }

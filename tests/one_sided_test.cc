@@ -35,7 +35,7 @@ const Event* WithPlover(const std::vector<Event>& events, const std::string& plo
 }
 
 TEST(OneSided, ProtestWithoutNamedTargetIsCodedAndFlagged) {
-  auto events = Code("Hundreds of nurses marched through the streets of Nairobi on Monday.", 20230612);
+  auto events = Code("Hundreds of nurses marched on Monday to demand higher pay.", 20230612);
   const Event* e = WithPlover(events, "PROTEST");
   ASSERT_NE(e, nullptr);
   EXPECT_TRUE(e->one_sided);
