@@ -65,6 +65,56 @@ struct Sentence {
   uint32_t size() const { return end_token - first_token; }
 };
 
+// ---- clause layer (filled by the coder's clause stage, src/events/clauses.cc)
+
+// Where a predicate sits in its sentence. kAttribution: a trailing "..., X said";
+// kUnattached: a verb group with no subject or governor found.
+enum class ClauseType : uint8_t {
+  kMain, kCoordinated, kComplement, kAdverbial, kRelative, kParticipial, kExistential,
+  kInfinitival, kAttribution, kUnattached,
+};
+// "main", "coordinated", "complement", "adverbial", "relative", "participial",
+// "existential", "infinitival", "attribution", "unattached".
+std::string_view ClauseTypeName(ClauseType type);
+
+enum class Tense : uint8_t { kNone, kPresent, kPast, kFuture };  // kNone: not finite
+enum class Voice : uint8_t { kActive, kPassive };
+enum class VerbModality : uint8_t { kNone, kFuture, kConditional };
+std::string_view TenseName(Tense tense);
+
+// An argument of a predicate: a phrase with its head word.
+enum class ArgumentRole : uint8_t {
+  kSubject,       // the clause's own subject phrase
+  kController,    // a subjectless infinitive's or participle's understood subject (the
+                  // object before "to" for "asked B to assist C", else the governor's subject)
+  kObject,        // first bare noun phrase after the verb
+  kSecondObject,  // a second bare noun phrase right after the first ("gave Arnor tanks")
+  kOblique,       // a prepositional phrase after the verb; `preposition` says which
+  kAgent,         // the by-phrase of a passive
+};
+std::string_view ArgumentRoleName(ArgumentRole role);
+
+struct Argument {
+  ArgumentRole role = ArgumentRole::kSubject;
+  Span span;         // the phrase
+  Span head;         // its head word
+  Span preposition;  // kOblique and kAgent: the preposition; empty otherwise
+};
+
+struct Clause {
+  uint32_t sentence = 0;        // index into Document::sentences
+  ClauseType type = ClauseType::kUnattached;
+  int32_t parent = -1;          // index into Document::clauses (the governing clause); -1 none
+  Span verb_group;              // auxiliaries, negation and verb ("would not let")
+  Span verb;                    // the lexical verb
+  Tense tense = Tense::kNone;
+  Voice voice = Voice::kActive;
+  VerbModality modality = VerbModality::kNone;
+  bool negated = false;
+  uint32_t first_argument = 0;  // [first_argument, end_argument) in Document::arguments
+  uint32_t end_argument = 0;
+};
+
 struct Document {
   std::string id;
   int32_t date = 0;  // story date as YYYYMMDD; 0 if unknown
@@ -77,6 +127,10 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<std::string> warnings;
+  // Clause layer: every predicate of every coded sentence, in sentence order, with its
+  // arguments (empty for sentences a discard removed).
+  std::vector<Clause> clauses;
+  std::vector<Argument> arguments;
 
   // Story structure, found by the ingest stage (src/ingest) right after segmentation. The
   // dateline and boilerplate are kept out of `sentences` (their tokens stay in `tokens` but

@@ -57,6 +57,11 @@ struct Event {
   // named target, "X resigned"); PETRARCH-2 coding drops such events under require_dyad.
   bool one_sided = false;
   std::string modality;         // "", "future", "conditional", "intent", ...
+  // The clause type of the event's verb (ClauseTypeName: "main", "coordinated",
+  // "complement", "adverbial", "relative", "participial", "infinitival", ...), or
+  // "nominal" for an event named by a noun ("his visit to Tehran"). Lets users keep or
+  // drop events of subordinate and reported clauses.
+  std::string clause;
   // Where the event happened (FIELD.md item 8): a country / capital / place named in a
   // locative PP of the event's clause ("in Tehran", how "clause"), else the story's
   // dateline place (how "dateline"); text empty = unknown. code: the place's country

@@ -101,6 +101,7 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
   // Quotes: the speaker of an attribution, so that "we" / "I" inside it resolve to them.
   FindSpeaker(doc, sent, s, st);
   ResolveSubjects(doc, s, st);
+  ExportClauses(s, si, doc_in);
   if (Debug()) {
     for (const Item& x : s.items) {
       std::fprintf(stderr, "[%d:", static_cast<int>(x.kind));
@@ -118,7 +119,10 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
   s.protos.clear();
   for (size_t q = 0; q < s.preds.size(); ++q) {
     const Pred& p = s.preds[q];
-    if (p.kind != PredKind::kMain && p.kind != PredKind::kCoord) continue;
+    // Adverbial clauses with a subject of their own ("..., while A got ready to attend a
+    // summit in B", "after A attacked B") are events too.
+    const bool adverbial = rules_.code_adverbial_clauses && p.kind == PredKind::kSub && p.subj_core >= 0;
+    if (p.kind != PredKind::kMain && p.kind != PredKind::kCoord && !adverbial) continue;
     CodePred(doc, s, static_cast<int>(q), &s.protos);
   }
   if (rules_.possessed_visits) CodeVisitNouns(doc, s);
@@ -129,6 +133,8 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
 void CoderImpl::CodeDocument(Document* doc, std::vector<Event>* events) const {
   thread_local Scratch scratch;
   DocState st;
+  doc->clauses.clear();
+  doc->arguments.clear();
   DatelineLocation(*doc, scratch, &st.dateline);
   for (uint32_t si = 0; si < doc->sentences.size(); ++si) {
     if (st.story_discarded) break;

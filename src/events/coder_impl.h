@@ -169,6 +169,10 @@ class CoderImpl {
   void PromoteMain(Scratch& s) const;
   int TargetScopeEnd(const Scratch& s, int pi) const;
 
+  // clause_layer.cc
+  ClauseType TypeOf(const Scratch& s, int pi) const;
+  void ExportClauses(const Scratch& s, uint32_t sentence_index, Document* doc) const;
+
   // quotes.cc
   bool TakesClause(std::string_view verb) const { return Lexical(dict::Lex::kClauseVerb, verb); }
   void FindSpeaker(const Document& doc, const Sentence& sent, Scratch& s, const DocState& st) const;

@@ -107,6 +107,8 @@ void CoderImpl::Emit(const Document& doc, uint32_t si, Scratch& s, const DocStat
       ev.verb.begin = doc.tokens[s.view.tok[vg.head]].span.begin;
       ev.verb.end = doc.tokens[s.view.tok[vg.head]].span.end;
     }
+    const int clause = pr.verb >= 0 ? s.pred_of_item[pr.verb] : -1;
+    ev.clause = clause >= 0 ? ClauseTypeName(TypeOf(s, clause)) : "nominal";
     ev.rule = d_.Describe(pr.ref);
     ev.negated = pr.negated;
     ev.location = location;

@@ -266,6 +266,10 @@ void AppendEventJson(const Document& doc, const Event& event, std::string* out, 
     AppendKey("modality", out);
     AppendJsonString(event.modality, out);
   }
+  if (!event.clause.empty()) {  // the clause type of the event's verb (issue 7)
+    AppendKey("clause", out);
+    AppendJsonString(event.clause, out);
+  }
   if (!event.location.text.empty() || !event.location.id.empty()) {  // only when a place was found
     const Event::Location& location = event.location;
     AppendKey("location", out);
