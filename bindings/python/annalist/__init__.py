@@ -39,7 +39,7 @@ __all__ = ["Coder", "RecordError", "RecordWarning", "read_events", "EVENT_FIELDS
 EVENT_FIELDS = (
     "doc_id", "sentence_index", "source", "target", "code", "root", "quad_class", "goldstein",
     "plover", "date", "event_date", "date_precision", "date_text", "date_span", "date_how", "article", "version", "sentence", "source_actor", "target_actor", "verb", "rule", "attributed_to",
-    "negated", "modality", "location", "confidence", "issues", "event_id",
+    "negated", "one_sided", "clause", "modality", "location", "confidence", "issues", "event_id",
 )
 
 _DICTIONARY_KINDS = ("kb", "verbs", "actors", "agents", "discards", "issues")
