@@ -347,9 +347,11 @@ void LocateEvents(const Gazetteer& gazetteer, const PlaceWords& words, const Doc
     FindPlaceMentions(gazetteer, words, doc, s, countries, {}, &first_pass);
   }
   // The actors' countries, strongest context, except actors named by a place word ("in Tripoli"
-  // coded as the target LBY would otherwise decide its own place).
+  // coded as the target LBY would otherwise decide its own place), nor actors whose country
+  // was inferred from the place itself (ActorRef::country_how).
   std::vector<std::string> actor_countries;
   auto add_actor = [&](const ActorRef& actor) {
+    if (!actor.country_how.empty()) return;
     for (const PlaceMention& m : first_pass) {
       if (actor.span.begin < m.span.end && m.span.begin < actor.span.end) return;
     }
