@@ -49,20 +49,6 @@ class CliTest : public ::testing::Test {
   std::string dictionaries_;
 };
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
-bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 TEST_F(CliTest, Help) {
   CommandResult top = Annalist("--help");
   EXPECT_EQ(top.exit_code, 0);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "annalist/document.h"
+#include "segment/segment_words.h"
 
 namespace annalist {
 namespace {
@@ -369,6 +370,26 @@ TEST(SegmentRobustness, TenMegabytes) {
   CheckInvariants(doc);
   const size_t paragraphs = text.size() / paragraph.size();
   EXPECT_EQ(doc.sentences.size(), paragraphs * 3);
+}
+
+// The word lists come from data/segment/*.txt: each kind is read, entries match as
+// written or, in all-capital text, in any case.
+TEST(SegmentWords, DataFilesAreRead) {
+  using segment::AbbrevClass;
+  using segment::FindAbbreviation;
+  EXPECT_EQ(FindAbbreviation("Gen", false), AbbrevClass::kTitle);
+  EXPECT_EQ(FindAbbreviation("GEN", true), AbbrevClass::kTitle);
+  EXPECT_EQ(FindAbbreviation("GEN", false), AbbrevClass::kNone);
+  EXPECT_EQ(FindAbbreviation("gen", false), AbbrevClass::kNone);
+  EXPECT_EQ(FindAbbreviation("Jr", false), AbbrevClass::kEnd);
+  EXPECT_EQ(FindAbbreviation("a.m", false), AbbrevClass::kEnd);
+  EXPECT_EQ(FindAbbreviation("etc", false), AbbrevClass::kEtc);
+  EXPECT_EQ(FindAbbreviation("Nos", false), AbbrevClass::kNumber);
+  EXPECT_EQ(FindAbbreviation("Iran", false), AbbrevClass::kNone);
+  EXPECT_TRUE(segment::IsSentenceStarter("THE"));
+  EXPECT_FALSE(segment::IsSentenceStarter("IRAN"));
+  // In capitals: "NOS. 5" is an abbreviation before a number, "GOV." a title.
+  EXPECT_EQ(Sentences("THE GOV. SAID NOS. 5 AND 6 WERE SHUT."), (V{"THE GOV. SAID NOS. 5 AND 6 WERE SHUT."}));
 }
 
 }  // namespace

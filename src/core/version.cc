@@ -1,30 +1,16 @@
 // annalist's version and the checksum of the dictionaries it codes with (annalist/pipeline.h).
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
 #include "annalist/pipeline.h"
+#include "core/fnv.h"
 #include "dict/kb_reader.h"
 #include "dict/petrarch_reader.h"
 
 namespace annalist {
 
 namespace {
-
-uint64_t Fnv1a(std::string_view bytes, uint64_t hash = 0xcbf29ce484222325ULL) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-std::string Hex8(uint64_t hash) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(hex, 8);
-}
 
 std::string_view BaseName(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -36,10 +22,10 @@ std::string_view BaseName(std::string_view path) {
 std::string AnnalistVersion() { return ANNALIST_VERSION; }
 
 std::string DictionaryChecksum(const DictionaryFiles& files) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
+  uint64_t hash = kFnv1aOffset;
   if (files.empty()) {
     for (const dict::KbText& file : dict::BuiltinKbFiles()) hash = Fnv1a(file.text, Fnv1a(file.name, hash));
-    return Hex8(hash);
+    return Hex16(hash).substr(0, 8);
   }
   // Kinds in a fixed order; within a kind the files, then the texts (the order they load
   // in); a file's base name and bytes, so neither the path nor memory vs file matters.
@@ -58,7 +44,7 @@ std::string DictionaryChecksum(const DictionaryFiles& files) {
       if (text.kind == kinds[k]) hash = Fnv1a(text.text, Fnv1a(BaseName(text.name), hash));
     }
   }
-  return Hex8(hash);
+  return Hex16(hash).substr(0, 8);
 }
 
 std::string VersionWithDictionaries(const DictionaryFiles& files) {

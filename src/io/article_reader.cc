@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "annotate/dates.h"
+#include "core/fnv.h"
 #include "io/html_article.h"
 
 namespace annalist {
@@ -187,15 +188,7 @@ std::FILE* OpenGzip(std::FILE* file) {
 }  // namespace
 
 std::string ArticleIdFromText(std::string_view text) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id = "text:0000000000000000";
-  for (size_t i = id.size(); i > 5; --i, hash >>= 4) id[i - 1] = kHex[hash & 0xF];
-  return id;
+  return "text:" + Hex16(Fnv1a(text));
 }
 
 struct ArticleReader::Json {

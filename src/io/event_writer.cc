@@ -6,6 +6,8 @@
 #include <cstring>
 #include <utility>
 
+#include "core/fnv.h"
+
 namespace annalist {
 
 namespace {
@@ -130,13 +132,8 @@ void AppendJsonString(std::string_view text, std::string* out) {
 }
 
 std::string EventId(const Event& event) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  auto mix = [&hash](std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      hash ^= c;
-      hash *= 0x100000001b3ULL;
-    }
-  };
+  uint64_t hash = kFnv1aOffset;
+  auto mix = [&hash](std::string_view bytes) { hash = Fnv1a(bytes, hash); };
   auto mix_number = [&mix](uint64_t value) {
     char digits[24];
     auto result = std::to_chars(digits, digits + sizeof digits, value);
@@ -162,10 +159,7 @@ std::string EventId(const Event& event) {
   mix_span(event.verb);
   mix_span(event.source.span);
   mix_span(event.target.span);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(16, '0');
-  for (int i = 15; i >= 0; --i, hash >>= 4) hex[i] = kHex[hash & 0xF];
-  return hex;
+  return Hex16(hash);
 }
 
 void AppendEventJson(const Document& doc, const Event& event, std::string* out, std::string_view version) {

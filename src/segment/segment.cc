@@ -12,10 +12,6 @@
 // "don't" -> DO N'T, quotes as `` and ''. We reproduce that token stream without a parser.
 #include "segment/segment.h"
 
-#include <unicode/locid.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -23,8 +19,24 @@
 #include <string_view>
 #include <vector>
 
+#include "segment/segment_words.h"
+#include "segment/text_chars.h"
+
 namespace annalist {
 namespace {
+
+using segment::DecodeUtf8;
+using segment::EqualsAsciiCaseInsensitive;
+using segment::IsAllUpper;
+using segment::IsAlnum;
+using segment::IsAlpha;
+using segment::IsC1Control;
+using segment::IsDigit;
+using segment::IsLower;
+using segment::IsUnicodeSpace;
+using segment::IsUpper;
+using segment::Lower;
+using segment::NormalizeUnicode;
 
 // Later stages (tagger, chunker, pattern matcher) are linear in sentence length only if
 // sentences stay bounded; text without punctuation is cut at this many tokens.
@@ -82,53 +94,6 @@ struct AsciiTables {
 };
 const AsciiTables kTables;
 
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsAlpha(unsigned char c) { return IsLower(c) || IsUpper(c); }
-inline bool IsAlnum(unsigned char c) { return IsAlpha(c) || IsDigit(c); }
-inline char Lower(unsigned char c) { return static_cast<char>(IsUpper(c) ? c + 32 : c); }
-
-// Decodes one UTF-8 sequence; false on malformed, overlong, surrogate or > U+10FFFF.
-inline bool DecodeUtf8(const unsigned char* p, size_t avail, uint32_t* cp, uint32_t* len) {
-  unsigned char c = p[0];
-  if (c < 0xC2) return false;  // continuation byte or overlong 2-byte lead
-  if (c < 0xE0) {
-    if (avail < 2 || (p[1] & 0xC0) != 0x80) return false;
-    *cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-    *len = 2;
-    return true;
-  }
-  if (c < 0xF0) {
-    if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
-    uint32_t v = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return false;
-    *cp = v;
-    *len = 3;
-    return true;
-  }
-  if (c < 0xF5) {
-    if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-      return false;
-    uint32_t v = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-                 (p[3] & 0x3Fu);
-    if (v < 0x10000 || v > 0x10FFFF) return false;
-    *cp = v;
-    *len = 4;
-    return true;
-  }
-  return false;
-}
-
-// Unicode white space that separates tokens (NBSP, the U+2000 block, ideographic space)
-// plus zero-width space and BOM, which only ever separate.
-inline bool IsUnicodeSpace(uint32_t cp) {
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
-         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
-         cp == 0xFEFF;
-}
-inline bool IsC1Control(uint32_t cp) { return cp >= 0x80 && cp <= 0x9F && cp != 0x85; }
-
 // Non-ASCII punctuation the tokenizer splits on, by code point.
 inline P NonAsciiPunct(uint32_t cp) {
   switch (cp) {
@@ -141,110 +106,6 @@ inline P NonAsciiPunct(uint32_t cp) {
     case 0x2026: return P::kDots;                               // …
     default: return P::kNone;
   }
-}
-
-// Abbreviations. Titles never end a sentence (they stand before a name); the others end
-// one only before a sentence starter ("in the U.S. The next day").
-struct Abbrev {
-  std::string_view text;
-  Kind kind;
-};
-constexpr Abbrev kAbbrevs[] = {
-    {"Mr", Kind::kAbbrTitle},     {"Mrs", Kind::kAbbrTitle},   {"Ms", Kind::kAbbrTitle},
-    {"Dr", Kind::kAbbrTitle},     {"Prof", Kind::kAbbrTitle},  {"Gen", Kind::kAbbrTitle},
-    {"Col", Kind::kAbbrTitle},    {"Lt", Kind::kAbbrTitle},    {"Sgt", Kind::kAbbrTitle},
-    {"Capt", Kind::kAbbrTitle},   {"Sen", Kind::kAbbrTitle},   {"Rep", Kind::kAbbrTitle},
-    {"Gov", Kind::kAbbrTitle},    {"Pres", Kind::kAbbrTitle},  {"Adm", Kind::kAbbrTitle},
-    {"Maj", Kind::kAbbrTitle},    {"Rev", Kind::kAbbrTitle},   {"Hon", Kind::kAbbrTitle},
-    {"Mt", Kind::kAbbrTitle},     {"Ft", Kind::kAbbrTitle},    {"Cmdr", Kind::kAbbrTitle},
-    {"Messrs", Kind::kAbbrTitle}, {"Mmes", Kind::kAbbrTitle},  {"Brig", Kind::kAbbrTitle},
-    {"Cpl", Kind::kAbbrTitle},    {"Pvt", Kind::kAbbrTitle},   {"Supt", Kind::kAbbrTitle},
-    {"Gens", Kind::kAbbrTitle},   {"Sens", Kind::kAbbrTitle},  {"Reps", Kind::kAbbrTitle},
-    {"Govs", Kind::kAbbrTitle},   {"Rt", Kind::kAbbrTitle},    {"vs", Kind::kAbbrTitle},
-    {"cf", Kind::kAbbrTitle},     {"approx", Kind::kAbbrTitle},
-    {"Jr", Kind::kAbbrEnd},       {"Sr", Kind::kAbbrEnd},      {"Co", Kind::kAbbrEnd},
-    {"Corp", Kind::kAbbrEnd},     {"Inc", Kind::kAbbrEnd},     {"Ltd", Kind::kAbbrEnd},
-    {"Bros", Kind::kAbbrEnd},     {"St", Kind::kAbbrEnd},      {"Ave", Kind::kAbbrEnd},
-    {"Blvd", Kind::kAbbrEnd},     {"Dept", Kind::kAbbrEnd},    {"Univ", Kind::kAbbrEnd},
-    {"Jan", Kind::kAbbrEnd},      {"Feb", Kind::kAbbrEnd},     {"Mar", Kind::kAbbrEnd},
-    {"Apr", Kind::kAbbrEnd},      {"Jun", Kind::kAbbrEnd},     {"Jul", Kind::kAbbrEnd},
-    {"Aug", Kind::kAbbrEnd},      {"Sep", Kind::kAbbrEnd},     {"Sept", Kind::kAbbrEnd},
-    {"Oct", Kind::kAbbrEnd},      {"Nov", Kind::kAbbrEnd},     {"Dec", Kind::kAbbrEnd},
-    {"al", Kind::kAbbrEnd},
-    // AP-style state abbreviations that are not also English words.
-    {"Ala", Kind::kAbbrEnd},      {"Ariz", Kind::kAbbrEnd},    {"Ark", Kind::kAbbrEnd},
-    {"Calif", Kind::kAbbrEnd},    {"Colo", Kind::kAbbrEnd},    {"Conn", Kind::kAbbrEnd},
-    {"Fla", Kind::kAbbrEnd},      {"Ga", Kind::kAbbrEnd},      {"Kan", Kind::kAbbrEnd},
-    {"Ky", Kind::kAbbrEnd},       {"Md", Kind::kAbbrEnd},      {"Mich", Kind::kAbbrEnd},
-    {"Minn", Kind::kAbbrEnd},     {"Mont", Kind::kAbbrEnd},    {"Neb", Kind::kAbbrEnd},
-    {"Nev", Kind::kAbbrEnd},      {"Okla", Kind::kAbbrEnd},    {"Pa", Kind::kAbbrEnd},
-    {"Tenn", Kind::kAbbrEnd},     {"Tex", Kind::kAbbrEnd},     {"Vt", Kind::kAbbrEnd},
-    {"Va", Kind::kAbbrEnd},       {"Wis", Kind::kAbbrEnd},     {"Wyo", Kind::kAbbrEnd},
-    {"etc", Kind::kAbbrEtc},
-};
-
-// Closed list of words that typically open a sentence; after "U.S." or "Inc." they signal
-// a boundary, while a name ("U.S. envoy", "Acme Inc. shares") does not.
-constexpr std::string_view kSentenceStarters[] = {
-    "THE", "A", "AN", "THIS", "THAT", "THESE", "THOSE", "THERE", "HE", "SHE", "IT",
-    "THEY", "WE", "I", "YOU", "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "BUT", "AND",
-    "OR", "SO", "YET", "IN", "ON", "AT", "AS", "BY", "FOR", "FROM", "WITH", "AFTER",
-    "BEFORE", "WHEN", "WHILE", "IF", "ALTHOUGH", "THOUGH", "HOWEVER", "MEANWHILE", "ALSO",
-    "STILL", "SOME", "MANY", "MOST", "OTHER", "ANOTHER", "EACH", "BOTH", "ALL", "NO",
-    "NOT", "WHAT", "WHO", "WHY", "HOW", "WHERE", "UNDER", "DURING", "SINCE", "THEN",
-    "THUS", "INSTEAD", "NOW", "LAST", "EARLIER", "LATER", "ONE", "TWO", "THREE",
-};
-
-bool EqualsAsciiCaseInsensitive(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(static_cast<unsigned char>(a[i])) != Lower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
-
-bool IsAllUpper(std::string_view s) {
-  for (unsigned char c : s) {
-    if (IsLower(c)) return false;
-  }
-  return true;
-}
-
-// NFKC + typographic punctuation to ASCII + upper case, for tokens with non-ASCII bytes.
-void NormalizeUnicode(std::string_view in, std::string* out) {
-  UErrorCode status = U_ZERO_ERROR;
-  static const icu::Normalizer2* const nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString source =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
-  icu::UnicodeString text;
-  status = U_ZERO_ERROR;
-  if (nfkc != nullptr) {
-    text = nfkc->normalize(source, status);
-    if (U_FAILURE(status)) text = source;
-  } else {
-    text = source;
-  }
-  for (int32_t i = 0; i < text.length(); ++i) {
-    switch (text.charAt(i)) {
-      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-        text.setCharAt(i, u'\'');
-        break;
-      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-      case 0x2033:
-        text.setCharAt(i, u'"');
-        break;
-      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-      case 0x2212:
-        text.setCharAt(i, u'-');
-        break;
-      default:
-        break;
-    }
-  }
-  text.toUpper(icu::Locale::getRoot());
-  out->clear();
-  text.toUTF8String(*out);
 }
 
 class Segmenter {
@@ -498,21 +359,22 @@ class Segmenter {
       }
       if (segment == 0) return Kind::kWord;
       // e.g. and i.e. run on; a.m., p.m. and capital acronyms may end a sentence.
-      if (lower_only && core != "a.m" && core != "p.m") return Kind::kAbbrTitle;
+      if (lower_only && segment::FindAbbreviation(core, false) != segment::AbbrevClass::kEnd) {
+        return Kind::kAbbrTitle;
+      }
       return Kind::kAbbrEnd;
     }
     if (len > 6) return Kind::kWord;
-    // "No. 5" but "said no."
-    if (core == "No" || core == "no" || core == "NO" || core == "Nos") {
-      uint32_t q = period + 1;
-      while (q < n_ && (u[q] == ' ' || u[q] == '\t')) ++q;
-      return q < n_ && IsDigit(u[q]) ? Kind::kAbbrTitle : Kind::kWord;
-    }
-    const bool all_upper = IsAllUpper(core);
-    for (const Abbrev& abbrev : kAbbrevs) {
-      if (abbrev.text.size() != len) continue;
-      if (core == abbrev.text || (all_upper && EqualsAsciiCaseInsensitive(core, abbrev.text)))
-        return abbrev.kind;
+    switch (segment::FindAbbreviation(core, IsAllUpper(core))) {
+      case segment::AbbrevClass::kNone: return Kind::kWord;
+      case segment::AbbrevClass::kTitle: return Kind::kAbbrTitle;
+      case segment::AbbrevClass::kEnd: return Kind::kAbbrEnd;
+      case segment::AbbrevClass::kEtc: return Kind::kAbbrEtc;
+      case segment::AbbrevClass::kNumber: {  // "No. 5" but "said no."
+        uint32_t q = period + 1;
+        while (q < n_ && (u[q] == ' ' || u[q] == '\t')) ++q;
+        return q < n_ && IsDigit(u[q]) ? Kind::kAbbrTitle : Kind::kWord;
+      }
     }
     return Kind::kWord;
   }
@@ -877,11 +739,7 @@ class Segmenter {
 
   bool IsStarter(uint32_t j) const {
     const Token& token = doc_->tokens[j];
-    if (!IsUpper(static_cast<unsigned char>(s_[token.span.begin]))) return false;
-    for (std::string_view starter : kSentenceStarters) {
-      if (token.norm == starter) return true;
-    }
-    return false;
+    return IsUpper(static_cast<unsigned char>(s_[token.span.begin])) && segment::IsSentenceStarter(token.norm);
   }
 
   // Whether a sentence ending in a mark of kind `kind` stops before token j.

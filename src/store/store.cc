@@ -7,6 +7,7 @@
 
 #include "annalist/store.h"
 #include "annalist/event_writer.h"
+#include "core/fnv.h"
 #include "store/merge.h"
 #include "store/schema.h"
 #include "store/sql.h"
@@ -21,20 +22,6 @@ namespace {
 
 // Most content words kept per event for the wording test (the union of its mentions').
 constexpr size_t kMaxEventWords = 256;
-
-uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
-std::string Hex16(uint64_t value) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof(buffer), "%016llx", static_cast<unsigned long long>(value));
-  return buffer;
-}
 
 void BindSpan(SqlStatement* stmt, int index, const Span& span) {
   if (span.empty()) {
@@ -123,13 +110,13 @@ void Store::RollbackBatch() {
 }
 
 std::string Store::Checksum(const Document& doc) {
-  uint64_t hash = 14695981039346656037ull;
+  uint64_t hash = kFnv1aOffset;
   for (std::string_view part : {std::string_view(doc.id), std::string_view(doc.title), std::string_view(doc.source),
                                 std::string_view(doc.url), std::string_view(doc.text)}) {
-    hash = Fnv1a(hash, part);
-    hash = Fnv1a(hash, std::string_view("\x1f", 1));
+    hash = Fnv1a(part, hash);
+    hash = Fnv1a(std::string_view("\x1f", 1), hash);
   }
-  hash = Fnv1a(hash, std::to_string(doc.date));
+  hash = Fnv1a(std::to_string(doc.date), hash);
   return Hex16(hash);
 }
 
@@ -387,7 +374,7 @@ Status InsertEvent(Store::Impl* impl, const Document& doc, const Event& event, c
     exists->Reset();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    *id = Hex16(Fnv1a(14695981039346656037ull, EventId(event) + "#" + std::to_string(attempt)));
+    *id = Hex16(Fnv1a(EventId(event) + "#" + std::to_string(attempt)));
   }
   SqlStatement* stmt = impl->Statement(
       "INSERT INTO events (id, source, target, source_country, source_sector, target_country, target_sector, code, "

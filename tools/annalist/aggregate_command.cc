@@ -1,6 +1,7 @@
 // annalist aggregate: merged events counted per day, week or month (and dyad), with
 // Goldstein sums and QuadClass shares, as CSV or JSON lines.
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "annalist/store.h"
@@ -93,14 +94,9 @@ int RunAggregate(int argc, char** argv) {
     std::fprintf(stderr, "annalist: aggregate needs --db STORE and --by PERIOD (see --help)\n");
     return kExitUsage;
   }
-  StoreOptions options;
-  options.read_only = true;
-  auto store = Store::Open(db, options);
-  if (!store.ok()) {
-    std::fprintf(stderr, "annalist: %s\n", store.status().message().c_str());
-    return kExitStore;
-  }
-  auto rows = (*store)->Aggregate(request);
+  std::unique_ptr<Store> store = OpenStoreReadOnly(db);
+  if (store == nullptr) return kExitStore;
+  auto rows = store->Aggregate(request);
   if (!rows.ok()) {
     std::fprintf(stderr, "annalist: %s: %s\n", db.c_str(), rows.status().message().c_str());
     return kExitStore;

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/fnv.h"
+
 namespace annalist::cli {
 
 Status WriteCheckpoint(const std::string& path, const Checkpoint& c) {
@@ -71,7 +73,7 @@ Status ReadCheckpoint(const std::string& path, Checkpoint* checkpoint, bool* exi
 }
 
 std::string RunFingerprint(int argc, char** argv, int first) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
+  uint64_t hash = kFnv1aOffset;
   for (int i = first; i < argc; ++i) {
     // Flags that do not change what is written may differ between the run and its resumption.
     std::string_view arg = argv[i];
@@ -80,15 +82,9 @@ std::string RunFingerprint(int argc, char** argv, int first) {
       ++i;
       continue;
     }
-    for (const char* c = argv[i];; ++c) {
-      hash ^= static_cast<unsigned char>(*c);
-      hash *= 0x100000001b3ULL;
-      if (*c == '\0') break;
-    }
+    hash = Fnv1a(std::string_view(argv[i], std::strlen(argv[i]) + 1), hash);  // with its NUL
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
+  return Hex16(hash);
 }
 
 }  // namespace annalist::cli

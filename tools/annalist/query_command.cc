@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "annalist/store.h"
@@ -174,6 +175,17 @@ void AppendCsvField(const std::string& field, std::string* out) {
   *out += '"';
 }
 
+std::unique_ptr<Store> OpenStoreReadOnly(const std::string& db) {
+  StoreOptions options;
+  options.read_only = true;
+  auto store = Store::Open(db, options);
+  if (!store.ok()) {
+    std::fprintf(stderr, "annalist: %s\n", store.status().message().c_str());
+    return nullptr;
+  }
+  return store.TakeValue();
+}
+
 int ParseFilterOption(int argc, char** argv, int* i, EventFilter* filter) {
   const std::string name = argv[*i];
   static const char* const kNames[] = {"--from", "--to", "--country", "--actor", "--source", "--target", "--root",
@@ -259,17 +271,12 @@ int RunQuery(int argc, char** argv) {
     std::fprintf(stderr, "annalist: query needs --db STORE (see --help)\n");
     return kExitUsage;
   }
-  StoreOptions options;
-  options.read_only = true;
-  auto store = Store::Open(db, options);
-  if (!store.ok()) {
-    std::fprintf(stderr, "annalist: %s\n", store.status().message().c_str());
-    return kExitStore;
-  }
+  std::unique_ptr<Store> store = OpenStoreReadOnly(db);
+  if (store == nullptr) return kExitStore;
   std::string out;
   Status status;
   if (!event_id.empty()) {
-    auto event = (*store)->GetEvent(event_id);
+    auto event = store->GetEvent(event_id);
     if (!event.ok()) {
       status = event.status();
     } else {
@@ -283,7 +290,7 @@ int RunQuery(int argc, char** argv) {
       out += "]}\n";
     }
   } else if (!article_id.empty()) {
-    auto article = (*store)->GetArticle(article_id);
+    auto article = store->GetArticle(article_id);
     if (!article.ok()) {
       status = article.status();
     } else {
@@ -303,7 +310,7 @@ int RunQuery(int argc, char** argv) {
       out += "]}\n";
     }
   } else {
-    auto events = (*store)->QueryEvents(filter);
+    auto events = store->QueryEvents(filter);
     if (!events.ok()) {
       status = events.status();
     } else {

@@ -3,6 +3,7 @@
 #ifndef ANNALIST_TOOLS_STORE_COMMANDS_H_
 #define ANNALIST_TOOLS_STORE_COMMANDS_H_
 
+#include <memory>
 #include <string>
 
 #include "annalist/store.h"
@@ -12,6 +13,10 @@ namespace annalist::cli {
 int RunIngest(int argc, char** argv);     // ingest_command.cc
 int RunQuery(int argc, char** argv);      // query_command.cc
 int RunAggregate(int argc, char** argv);  // aggregate_command.cc
+
+// Opens the store `db` read-only (query, aggregate); prints the reason and returns nullptr
+// when it cannot.
+std::unique_ptr<Store> OpenStoreReadOnly(const std::string& db);
 
 // Parses one event filter option (--from --to --country --actor --source --target --root
 // --code --plover --quad --text --article --min-mentions) at argv[*i], taking its value.
