@@ -51,6 +51,37 @@ TEST(OneSided, DyadicEventIsNotFlagged) {
   EXPECT_EQ(e->target.code.substr(0, 3), "UGA");
 }
 
+// Only asserted events are one-sided: "would" / "will" with nobody on the other side is
+// no event, while the same act asserted is (CoderImpl::KeepsOneSided).
+TEST(OneSided, FutureOrConditionalWithoutTargetIsNoEvent) {
+  EXPECT_EQ(WithPlover(Code("Kenya would mobilize its reservists.", 20230612), "MOBILIZE"), nullptr);
+  const Event* e = WithPlover(Code("Kenya mobilized its reservists.", 20230612), "MOBILIZE");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->one_sided);
+}
+
+// A statement about a conditional one-sided act stays the speaker's statement.
+TEST(OneSided, ReportedConditionalKeepsTheStatement) {
+  auto events = Code("The Ugandan president said Kenya would leave the bloc.", 20230612);
+  bool statement = false;
+  for (const Event& e : events) {
+    EXPECT_FALSE(e.one_sided) << e.code;
+    statement |= e.source.code.rfind("UGA", 0) == 0 && e.code == "010";
+  }
+  EXPECT_TRUE(statement);
+}
+
+// A meeting needs a counterpart: no one-sided consultation, but an offer to mediate (an
+// intent whose infinitive is a consultation) is still coded.
+TEST(OneSided, NoConsultationWithoutCounterpart) {
+  for (const Event& e : Code("Kenya's cabinet met on Tuesday.", 20230612)) EXPECT_NE(e.root, "04") << e.code;
+  const Event* e = WithPlover(Code("Uganda offered to mediate.", 20230612), "CONSULT");
+  EXPECT_EQ(e, nullptr);
+  bool intent = false;
+  for (const Event& x : Code("Uganda offered to mediate.", 20230612)) intent |= x.code == "036";
+  EXPECT_TRUE(intent);
+}
+
 TEST(OneSided, FlagIsWrittenInJson) {
   Event e;
   e.doc_id = "t";

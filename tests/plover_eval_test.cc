@@ -81,10 +81,10 @@ TEST(PloverEval, PloverGoldDevPart) {
 
 TEST(PloverEval, PloverGoldHeldPart) {
   if (!std::filesystem::exists(PloverGold())) GTEST_SKIP() << "no " << PloverGold() << " (reference data absent)";
-  // Measured: type recall 0.5088, type precision 0.6591 (margin 0.05).
+  // Measured: type recall 0.5088, type precision 0.6905 (margin 0.05).
   PloverFigures f = EvaluatePlover(PloverGold(), "held");
   EXPECT_GE(f.type_recall, 0.45);
-  EXPECT_GE(f.type_precision, 0.60);
+  EXPECT_GE(f.type_precision, 0.64);
 }
 
 TEST(PloverEval, OwnDevSetDevPart) {

@@ -181,6 +181,7 @@ class CoderImpl {
 
   // predicate.cc
   void CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const;
+  bool KeepsOneSided(const Proto& e) const;
   void SetUpPred(const Document& doc, Scratch& s, int pi, PredCall* c) const;
   const dict::Verb* LookupVerb(const Scratch& s, int verb_item, uint32_t* particle_end) const;
   void Finish(Proto& ev, int pi, std::vector<Proto>* out) const;

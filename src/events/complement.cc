@@ -107,7 +107,7 @@ void CoderImpl::CodeComplement(const Document& doc, Scratch& s, PredCall& c, std
     FindTarget(doc, s, child.subj_first >= 0 ? child.subj_first : p.verb + 1, c.target_end, -1, -1, &e.tgt,
                &found_item);
   }
-  if (e.tgt.empty() && doc.options.require_dyad && !(rules_.one_sided_events && Root(e.code) >= 3)) return;
+  if (e.tgt.empty() && doc.options.require_dyad && !KeepsOneSided(e)) return;
   Finish(e, c.pi, out);
 }
 

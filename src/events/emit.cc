@@ -156,9 +156,11 @@ void CoderImpl::Emit(const Document& doc, uint32_t si, Scratch& s, const DocStat
       continue;
     }
     if (pr.tgt.empty()) {
-      // One-sided events (built-in KB) only for roots PLOVER keeps (03-20): an unaddressed
-      // statement or appeal (01, 02) is no event analysts count.
-      if (!doc.options.require_dyad || (rules_.one_sided_events && root >= 3))
+      // One-sided events (built-in KB): CoderImpl::KeepsOneSided, and no consultation (04)
+      // with nobody on the other side ("the Cabinet met"): a meeting needs a counterpart.
+      // (Inside the coder a one-sided 04 is still an infinitive's event: "offered to
+      // mediate" combines to 036.)
+      if (!doc.options.require_dyad || (KeepsOneSided(pr) && root != 4))
         for (const auto& a : pr.src) push(pr, a, nullptr, pr.code);
       continue;
     }

@@ -168,6 +168,15 @@ void CoderImpl::SetUpPred(const Document& doc, Scratch& s, int pi, PredCall* c) 
   e.src_how = p.subject_how.empty() ? "dictionary" : p.subject_how.c_str();
 }
 
+// One-sided events (CodingRules::one_sided_events): an event with no target is kept only
+// for roots PLOVER keeps (03-20; an unaddressed statement or appeal, 01-02, is no event
+// analysts count) and only when it is asserted: "would support", "will send" with nobody
+// on the other side are no events (a future or conditional event with a target still is).
+// Emit drops one-sided consultations too (see there).
+bool CoderImpl::KeepsOneSided(const Proto& e) const {
+  return rules_.one_sided_events && Root(e.code) >= 3 && e.modality == Modality::kNone;
+}
+
 void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const {
   PredCall c;
   SetUpPred(doc, s, pi, &c);
@@ -358,8 +367,7 @@ void CoderImpl::CodeDirect(const Document& doc, Scratch& s, PredCall& c, std::ve
     if ((c.pattern && mr.compound) || (r >= 3 && r <= 6)) e.compound = true;
     if (e.compound) e.confidence *= 0.85;
   }
-  if (e.tgt.empty() && !e.compound && doc.options.require_dyad && !(rules_.one_sided_events && Root(e.code) >= 3))
-    return;
+  if (e.tgt.empty() && !e.compound && doc.options.require_dyad && !KeepsOneSided(e)) return;
   Finish(e, c.pi, out);
 }
 

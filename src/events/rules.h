@@ -71,7 +71,9 @@ struct CodingRules {
   // ---- one-sided events and actor countries (issue "Real news")
   // An event with a known source and no target is kept whatever require_dyad says ("a
   // protest with no named target", "X resigned"), as ACLED and POLECAT code them; the
-  // event says so (Event::one_sided). PETRARCH-2 keeps require_dyad's meaning.
+  // event says so (Event::one_sided). Only asserted events (no future or conditional
+  // modality) and no consultation without a counterpart (CoderImpl::KeepsOneSided, Emit).
+  // PETRARCH-2 keeps require_dyad's meaning.
   bool one_sided_events = false;
   // An actor without a country ("---COP", "---OPP", gunmen) takes the country of the
   // event's place: a place named in its clause, else the story's dateline; the actor
