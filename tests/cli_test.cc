@@ -145,6 +145,23 @@ TEST_F(CliTest, TsvFormatHasHeaderAndOneRowPerEvent) {
   EXPECT_EQ(Annalist("code --format xml" + dictionaries_ + Path("two.jsonl")).exit_code, 2);
 }
 
+TEST_F(CliTest, WhereAndWhenCanBeSwitchedOff) {
+  WriteFile(Path("dated.jsonl"), "{\"id\": \"a\", \"date\": \"2023-06-07\", "
+                                 "\"text\": \"Iran accused Israel on Monday.\"}\n");
+  CommandResult on = Annalist("code --threads 1" + dictionaries_ + Path("dated.jsonl"));
+  ASSERT_EQ(on.exit_code, 0) << on.out;
+  EXPECT_TRUE(Contains(on.out, "\"event_date\":\"2023-06-05\"")) << on.out;
+  EXPECT_TRUE(Contains(on.out, "\"gazetteer_id\":")) << on.out;
+  CommandResult off = Annalist("code --threads 1 --no-event-dates --no-locations" + dictionaries_ + Path("dated.jsonl"));
+  ASSERT_EQ(off.exit_code, 0) << off.out;
+  EXPECT_TRUE(Contains(off.out, "\"date\":\"2023-06-07\"")) << off.out;
+  EXPECT_FALSE(Contains(off.out, "\"event_date\"")) << off.out;
+  EXPECT_FALSE(Contains(off.out, "\"gazetteer_id\"")) << off.out;
+  CommandResult dates_only = Annalist("code --threads 1 --no-locations" + dictionaries_ + Path("dated.jsonl"));
+  EXPECT_TRUE(Contains(dates_only.out, "\"event_date\":\"2023-06-05\"")) << dates_only.out;
+  EXPECT_FALSE(Contains(dates_only.out, "\"gazetteer_id\"")) << dates_only.out;
+}
+
 TEST_F(CliTest, NewActorsAndIssues) {
   WriteFile(Path("one.jsonl"), "{\"id\": \"a\", \"text\": \"Iran accused the nuclear agency.\"}\n"
                                "{\"id\": \"b\", \"text\": \"Iran accused the nuclear agency.\", "

@@ -107,6 +107,8 @@ class Gazetteer {
   std::vector<uint32_t> group_places_;
   std::vector<int32_t> table_;  // -1 empty, else index into groups_
   std::vector<uint32_t> id_order_;  // place indices sorted by id, for ById
+  std::vector<int32_t> alpha3_;     // place index by Alpha3Slot of a three-letter id, -1 none
+  static int Alpha3Slot(std::string_view id);  // "AAA".."ZZZ" -> 0..17575, else -1
 };
 
 // The lookup key of a name: ASCII letters lower-cased, Latin-1 / Latin Extended-A letters

@@ -97,6 +97,12 @@ class DateScanner {
 
   void Run(std::vector<DateMention>* out) {
     for (size_t i = 0; i < words_.size();) {
+      // Every rule starts at a time word, a number or "the" ("on the 5th"): skip other words.
+      std::string_view text = words_[i].text;
+      if (entries_[i].empty() && (text.empty() || text[0] < '0' || text[0] > '9') && !(text.size() == 3 && Lower1(i) == "the")) {
+        ++i;
+        continue;
+      }
       DateMention mention;
       size_t end = Match(i, &mention);
       if (end == i) {
@@ -449,11 +455,19 @@ void TimeWords::Index() {
     while (!buckets_[slot].entries.empty() && buckets_[slot].word != word) slot = (slot + 1) & (capacity - 1);
     buckets_[slot].word = word;
     buckets_[slot].entries.push_back(e);
+    lengths_by_lead_[LeadIndex(word[0])] |= uint64_t{1} << std::min<size_t>(word.size(), 63);
   }
+}
+
+int TimeWords::LeadIndex(char c) {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= '0' && c <= '9') return 26 + (c - '0');
+  return 36;
 }
 
 std::span<const uint32_t> TimeWords::StartingWith(std::string_view lower) const {
   if (buckets_.empty() || lower.empty()) return {};
+  if (!(lengths_by_lead_[LeadIndex(lower[0])] >> std::min<size_t>(lower.size(), 63) & 1)) return {};
   const size_t mask = buckets_.size() - 1;
   for (size_t slot = HashWord(lower) & mask;; slot = (slot + 1) & mask) {
     const Bucket& bucket = buckets_[slot];

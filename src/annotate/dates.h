@@ -66,6 +66,10 @@ class TimeWords {
     std::vector<uint32_t> entries;
   };
   std::vector<Bucket> buckets_;  // open addressing by hash of the first word
+  // Bit n (n < 63; 63 = longer) set when some first word has that length, by lead character
+  // (LeadIndex): most words are ruled out without hashing.
+  uint64_t lengths_by_lead_[37] = {};
+  static int LeadIndex(char c);
   void Index();
 };
 

@@ -246,6 +246,21 @@ void Gazetteer::BuildIndex() {
     if (places_[a].id != places_[b].id) return places_[a].id < places_[b].id;
     return a < b;
   });
+  // Three-letter ids (the countries: actor codes start with them) by direct index.
+  alpha3_.assign(26 * 26 * 26, -1);
+  for (auto it = id_order_.rbegin(); it != id_order_.rend(); ++it) {  // the first of equal ids wins
+    if (int slot = Alpha3Slot(places_[*it].id); slot >= 0) alpha3_[slot] = static_cast<int32_t>(*it);
+  }
+}
+
+int Gazetteer::Alpha3Slot(std::string_view id) {
+  if (id.size() != 3) return -1;
+  int slot = 0;
+  for (char c : id) {
+    if (c < 'A' || c > 'Z') return -1;
+    slot = slot * 26 + (c - 'A');
+  }
+  return slot;
 }
 
 int64_t Gazetteer::Lookup(std::string_view key) const {
@@ -311,6 +326,9 @@ std::string_view Gazetteer::CountryOf(std::string_view name, const PlaceContext&
 }
 
 const Place* Gazetteer::ById(std::string_view id) const {
+  if (int slot = Alpha3Slot(id); slot >= 0 && !alpha3_.empty()) {
+    return alpha3_[slot] >= 0 ? &places_[alpha3_[slot]] : nullptr;
+  }
   auto it = std::lower_bound(id_order_.begin(), id_order_.end(), id,
                              [this](uint32_t index, std::string_view value) { return places_[index].id < value; });
   if (it == id_order_.end() || places_[*it].id != id) return nullptr;
@@ -320,7 +338,8 @@ const Place* Gazetteer::ById(std::string_view id) const {
 size_t Gazetteer::MemoryBytes() const {
   return owned_text_.capacity() + places_.capacity() * sizeof(Place) + keys_.capacity() +
          groups_.capacity() * sizeof(NameGroup) + group_places_.capacity() * sizeof(uint32_t) +
-         table_.capacity() * sizeof(int32_t) + id_order_.capacity() * sizeof(uint32_t);
+         table_.capacity() * sizeof(int32_t) + id_order_.capacity() * sizeof(uint32_t) +
+         alpha3_.capacity() * sizeof(int32_t);
 }
 
 }  // namespace annalist

@@ -48,6 +48,14 @@ struct ChainLink {
   bool division = false;  // followed by a division word: a first-level division is meant
 };
 
+// A chain of names found in a sentence: which names are read does not depend on the context
+// (only how they resolve does), so the second pass re-resolves the chains of the first.
+struct FoundChain {
+  uint32_t sentence;
+  bool locative;
+  std::vector<ChainLink> links;
+};
+
 class MentionFinder {
  public:
   MentionFinder(const Gazetteer& gazetteer, const PlaceWords& words, const Document& doc, uint32_t sentence_index,
@@ -59,7 +67,22 @@ class MentionFinder {
     end_ = std::min<uint32_t>(sentence.end_token, static_cast<uint32_t>(doc.tokens.size()));
   }
 
+  // Keeps every chain read by Run in `chains` (null: none kept).
+  void KeepChains(std::vector<FoundChain>* chains) { chains_ = chains; }
+
+  // Resolves a chain found by an earlier Run with this finder's context.
+  void ResolveAgain(const FoundChain& found, std::vector<PlaceMention>* out) const {
+    PlaceMention mention;
+    if (Resolve(found.links, &mention)) {
+      mention.sentence = found.sentence;
+      mention.locative = found.locative;
+      out->push_back(mention);
+    }
+  }
+
   void Run(std::vector<PlaceMention>* out) {
+    starts_.resize(end_ > begin_ ? end_ - begin_ : 0);
+    for (uint32_t t = begin_; t < end_; ++t) starts_[t - begin_] = words_.StartKinds(Word(t));
     for (uint32_t t = begin_; t < end_;) {
       uint32_t after = Trigger(t);
       bool locative = after > t;
@@ -68,7 +91,7 @@ class MentionFinder {
         // the division word first (cheap) before any gazetteer lookup.
         bool division = false;
         for (uint32_t k = t + 1; k <= t + kMaxNameTokens && k < end_ && !division; ++k) {
-          division = words_.Match(PlaceWords::Kind::kDivision, doc_, k, end_) > 0;
+          division = Match(PlaceWords::Kind::kDivision, k) > 0;
         }
         if (!division || !IsNameWord(Word(t))) {
           ++t;
@@ -85,6 +108,7 @@ class MentionFinder {
         continue;
       }
       if (!chain.empty()) {
+        if (chains_ != nullptr) chains_->push_back({sentence_index_, locative, chain});
         PlaceMention mention;
         if (Resolve(chain, &mention)) {
           mention.sentence = sentence_index_;
@@ -100,6 +124,14 @@ class MentionFinder {
 
  private:
   std::string_view Word(uint32_t t) const { return doc_.Slice(doc_.tokens[t].span); }
+
+  // PlaceWords::Match where a phrase of `kind` can start at `at` (starts_, from Run); else 0.
+  // Without starts_ (ResolveAgain reads no words) every token is looked at.
+  size_t Match(PlaceWords::Kind kind, uint32_t at) const {
+    if (at >= end_) return 0;
+    if (!starts_.empty() && !(starts_[at - begin_] >> static_cast<int>(kind) & 1)) return 0;
+    return words_.Match(kind, doc_, at, end_);
+  }
 
   // Months and weekdays name no place ("in March", "on Monday"), whatever towns share the name.
   static bool IsTimeWord(std::string_view word) {
@@ -120,20 +152,20 @@ class MentionFinder {
     uint32_t at = t;
     // "the town of", "residential areas of": a place kind names the place after it without a
     // preposition.
-    if (size_t f = words_.Match(PlaceWords::Kind::kFeature, doc_, t, end_);
+    if (size_t f = Match(PlaceWords::Kind::kFeature, t);
         f > 0 && t + f < end_ && EqualsLower(Word(t + static_cast<uint32_t>(f)), "of")) {
       return t + 1 + static_cast<uint32_t>(f);
     }
-    if (size_t n = words_.Match(PlaceWords::Kind::kLocative, doc_, t, end_)) {
+    if (size_t n = Match(PlaceWords::Kind::kLocative, t)) {
       at = t + static_cast<uint32_t>(n);
-    } else if (size_t d = words_.Match(PlaceWords::Kind::kDirection, doc_, t, end_);
+    } else if (size_t d = Match(PlaceWords::Kind::kDirection, t);
                d > 0 && t + d < end_ && EqualsLower(Word(t + d), "of")) {
       at = t + static_cast<uint32_t>(d) + 1;
     } else {
       return t;
     }
     if (at < end_ && EqualsLower(Word(at), "the")) ++at;
-    if (size_t f = words_.Match(PlaceWords::Kind::kFeature, doc_, at, end_);
+    if (size_t f = Match(PlaceWords::Kind::kFeature, at);
         f > 0 && at + f < end_ && EqualsLower(Word(at + f), "of")) {
       at += static_cast<uint32_t>(f) + 1;
     }
@@ -150,7 +182,7 @@ class MentionFinder {
       Span span{doc_.tokens[t].span.begin, doc_.tokens[t + n - 1].span.end};
       if (gazetteer_.Candidates(doc_.Slice(span)).empty()) continue;
       // "the Dnipro river", "the Red Sea": a natural feature, no settlement.
-      if (words_.Match(PlaceWords::Kind::kNatural, doc_, t + n, end_) > 0) return t;
+      if (Match(PlaceWords::Kind::kNatural, t + n) > 0) return t;
       return t + n;
     }
     return t;
@@ -163,10 +195,10 @@ class MentionFinder {
       if (name_end == t) break;
       ChainLink link{Span{doc_.tokens[t].span.begin, doc_.tokens[name_end - 1].span.end}, t, name_end};
       t = name_end;
-      if (size_t d = words_.Match(PlaceWords::Kind::kDivision, doc_, t, end_)) {
+      if (size_t d = Match(PlaceWords::Kind::kDivision, t)) {
         link.division = true;
         t += static_cast<uint32_t>(d);
-      } else if (size_t f = words_.Match(PlaceWords::Kind::kFeature, doc_, t, end_)) {
+      } else if (size_t f = Match(PlaceWords::Kind::kFeature, t)) {
         t += static_cast<uint32_t>(f);
       }
       chain->push_back(link);
@@ -220,6 +252,8 @@ class MentionFinder {
   const std::vector<PlaceMention>& others_;
   uint32_t begin_ = 0, end_ = 0;
   std::vector<ChainLink> chain_;  // reused across the sentence
+  std::vector<FoundChain>* chains_ = nullptr;
+  std::vector<uint8_t> starts_;  // PlaceWords::StartKinds of each token of the sentence
 };
 
 void SetLocation(const Place& place, std::string_view how, Event::Location* location) {
@@ -299,8 +333,36 @@ Result<PlaceWords> PlaceWords::Parse(std::string_view text, std::string_view fil
     char lead = phrase.words[0][0];
     if (lead < 'a' || lead > 'z') return InvalidArgument(std::string(file) + ": phrase '" + phrase.words[0] + "' must start with a-z");
     result.by_letter_[static_cast<int>(phrase.kind)][lead - 'a'].push_back(static_cast<uint16_t>(i));
+    result.first_words_.emplace_back(phrase.words[0], static_cast<uint8_t>(1u << static_cast<int>(phrase.kind)));
+  }
+  // One entry per first word, its kinds or'ed.
+  std::sort(result.first_words_.begin(), result.first_words_.end());
+  std::vector<std::pair<std::string, uint8_t>> merged;
+  for (auto& [word, kinds] : result.first_words_) {
+    if (!merged.empty() && merged.back().first == word) {
+      merged.back().second |= kinds;
+    } else {
+      merged.emplace_back(std::move(word), kinds);
+    }
+  }
+  result.first_words_ = std::move(merged);
+  for (const auto& [word, kinds] : result.first_words_) {
+    result.by_letter_length_[word[0] - 'a'][word.size() < 16 ? word.size() : 0] |= kinds;
   }
   return result;
+}
+
+uint8_t PlaceWords::StartKinds(std::string_view word) const {
+  char lower[32];
+  if (word.empty() || word.size() > sizeof lower) return 0;
+  char lead = word[0];
+  if (lead >= 'A' && lead <= 'Z') lead = static_cast<char>(lead + 32);
+  if (lead < 'a' || lead > 'z' || by_letter_length_[lead - 'a'][word.size() < 16 ? word.size() : 0] == 0) return 0;
+  for (size_t i = 0; i < word.size(); ++i) lower[i] = (word[i] >= 'A' && word[i] <= 'Z') ? word[i] + 32 : word[i];
+  const std::string_view key(lower, word.size());
+  auto it = std::lower_bound(first_words_.begin(), first_words_.end(), key,
+                             [](const auto& entry, std::string_view k) { return std::string_view(entry.first) < k; });
+  return it != first_words_.end() && it->first == key ? it->second : 0;
 }
 
 size_t PlaceWords::Match(Kind kind, const Document& doc, uint32_t at, uint32_t end) const {
@@ -341,10 +403,14 @@ void LocateEvents(const Gazetteer& gazetteer, const PlaceWords& words, const Doc
     if (dateline == nullptr) dateline = gazetteer.Find(text);
     if (dateline != nullptr) AddCountry(dateline->country, &countries);
   }
-  // Pass 1: the story's places with the dateline as context.
+  // Pass 1: the story's places with the dateline as context; the chains of names are kept.
   std::vector<PlaceMention> first_pass, mentions;
+  std::vector<FoundChain> chains;
+  const std::vector<PlaceMention> no_mentions;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    FindPlaceMentions(gazetteer, words, doc, s, countries, {}, &first_pass);
+    MentionFinder finder(gazetteer, words, doc, s, countries, no_mentions);
+    finder.KeepChains(&chains);
+    finder.Run(&first_pass);
   }
   // The actors' countries, strongest context, except actors named by a place word ("in Tripoli"
   // coded as the target LBY would otherwise decide its own place), nor actors whose country
@@ -363,9 +429,10 @@ void LocateEvents(const Gazetteer& gazetteer, const PlaceWords& words, const Doc
   }
   for (const std::string& c : countries) AddCountry(c, &actor_countries);
   countries = std::move(actor_countries);
-  // Pass 2: each place with the actors, the dateline and the story's other places.
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    FindPlaceMentions(gazetteer, words, doc, s, countries, first_pass, &mentions);
+  // Pass 2: each chain of pass 1 resolved again with the actors, the dateline and the story's
+  // other places (the same result as scanning again: FindPlaceMentions with `first_pass`).
+  for (const FoundChain& found : chains) {
+    MentionFinder(gazetteer, words, doc, found.sentence, countries, first_pass).ResolveAgain(found, &mentions);
   }
   const std::vector<std::string>& story_countries = countries;
   for (size_t e = first; e < events->size(); ++e) {

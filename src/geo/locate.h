@@ -30,6 +30,9 @@ class PlaceWords {
   enum class Kind : uint8_t { kLocative, kDivision, kFeature, kDirection, kNatural };
   // Words (lower case) of the phrase of `kind` that starts at tokens[at], the longest; 0 if none.
   size_t Match(Kind kind, const Document& doc, uint32_t at, uint32_t end) const;
+  // Bit (1 << kind) set for every kind with a phrase whose first word is `word` (any case):
+  // one lookup per token, so Match is called only where a phrase can start.
+  uint8_t StartKinds(std::string_view word) const;
 
  private:
   struct Phrase {
@@ -39,6 +42,10 @@ class PlaceWords {
   std::vector<Phrase> phrases_;  // longest first
   // Phrases by kind and first letter (a-z), so Match looks at a handful of candidates.
   std::vector<uint16_t> by_letter_[5][26];
+  std::vector<std::pair<std::string, uint8_t>> first_words_;  // sorted, lower case
+  // Or of the kinds of first_words_ by first letter (a-z) and length (1..15, 0 = longer): most
+  // tokens are ruled out here without a search.
+  uint8_t by_letter_length_[26][16] = {};
 };
 
 // One place named in the text: a chain of names read together ("Bama, Borno state, Nigeria"),

@@ -96,10 +96,19 @@ void AppendDate(int32_t date, std::string* out) {
     out->append("null");
     return;
   }
-  char text[16];
   int year = date / 10000, month = date / 100 % 100, day = date % 100;
-  int n = std::snprintf(text, sizeof text, "\"%04d-%02d-%02d\"", year, month, day);
-  out->append(text, n);
+  if (year > 9999) {
+    char text[24];
+    int n = std::snprintf(text, sizeof text, "\"%04d-%02d-%02d\"", year, month, day);
+    out->append(text, n);
+    return;
+  }
+  // "YYYY-MM-DD" by hand: written three times per event (date, event_date, published).
+  char text[12] = {'"', static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                   static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
+                   static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10), '-',
+                   static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10), '"'};
+  out->append(text, sizeof text);
 }
 
 }  // namespace

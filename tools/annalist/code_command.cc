@@ -46,6 +46,8 @@ constexpr char kCodeHelp[] =
     "  --comma-min N --comma-max N          delete internal comma clauses of N..M words (default 2..8)\n"
     "  --comma-bmin N --comma-bmax N        the same for the initial clause (default 0..0, off)\n"
     "  --comma-emin N --comma-emax N        the same for the terminal clause (default 2..8)\n"
+    "  --no-event-dates                     skip event dates from the text (event_date, date_*; `date` stays)\n"
+    "  --no-locations                       skip the gazetteer: `location` only as the coder found it\n"
     "  --asserted-only                      write only events stated as happening: not negated, no\n"
     "                                       modality (future, conditional, intent); --stats counts the rest\n"
     "Run:\n"
