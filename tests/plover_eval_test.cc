@@ -88,22 +88,22 @@ TEST(PloverEval, PloverGoldHeldPart) {
 }
 
 TEST(PloverEval, OwnDevSetDevPart) {
-  // Measured: type recall 0.5556, precision 0.8397, false alarms 0.0541, source country
-  // 0.5091 (margin 0.05).
+  // Measured: type recall 0.5960, precision 0.8429, false alarms 0.0541, source country
+  // 0.5409 (margin 0.05).
   PloverFigures f = EvaluatePlover(OwnDevSet(), "dev");
   EXPECT_GT(f.evaluated, 200u);
-  EXPECT_GE(f.type_recall, 0.50);
-  EXPECT_GE(f.type_precision, 0.78);
+  EXPECT_GE(f.type_recall, 0.54);
+  EXPECT_GE(f.type_precision, 0.79);
   EXPECT_LE(f.false_alarms, 0.11);
-  EXPECT_GE(f.source_country, 0.45);
+  EXPECT_GE(f.source_country, 0.49);
 }
 
 TEST(PloverEval, OwnDevSetHeldPart) {
-  // Measured: type recall 0.6292, precision 0.7778, false alarms 0.0526, source country
-  // 0.5579 (margin 0.05).
+  // Measured: type recall 0.6517, precision 0.7838, false alarms 0.0526, source country
+  // 0.5684 (margin 0.05).
   PloverFigures f = EvaluatePlover(OwnDevSet(), "held");
   EXPECT_GT(f.evaluated, 90u);
-  EXPECT_GE(f.type_recall, 0.57);
+  EXPECT_GE(f.type_recall, 0.60);
   EXPECT_GE(f.type_precision, 0.72);
   EXPECT_LE(f.false_alarms, 0.11);
   EXPECT_GE(f.source_country, 0.50);

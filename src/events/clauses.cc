@@ -40,6 +40,7 @@ void CoderImpl::BuildView(const Document& doc, const Sentence& sent, Scratch& s)
     }
     v.singular.push_back(sing);
   }
+  RetagNounsBeforeVerbs(s);
   if (!rules_.retag_inside_names) return;
   // A capitalised word inside a country / capital / person match is a name, whatever the
   // tagger guessed ("Beijing accused ...": -ing read as VBG; "Jordan sent" read as one
@@ -66,6 +67,26 @@ void CoderImpl::BuildView(const Document& doc, const Sentence& sent, Scratch& s)
         v.pos[i] = Pos::VBD;
       break;
     }
+  }
+}
+
+// Tag guard (issue 7): a present-tense verb tag between a noun-group word and a finite
+// verb, or at the start of the sentence or after a comma, is a noun ("Taliban fighters
+// attacked", "the riot police fired", "On 3 May, rebels attacked"): two finite verbs in a
+// row are no English clause. Auxiliaries and be-forms keep their tag ("has killed").
+void CoderImpl::RetagNounsBeforeVerbs(Scratch& s) const {
+  SentenceView& v = s.view;
+  for (uint32_t i = 0; i + 1 < v.size(); ++i) {
+    if (v.pos[i] != Pos::VBZ && v.pos[i] != Pos::VBP) continue;
+    const Pos before = i == 0 ? Pos::kComma : v.pos[i - 1], after = v.pos[i + 1];
+    if (!(IsNoun(before) || IsAdjective(before) || before == Pos::DT || before == Pos::CD || before == Pos::PRPS ||
+          before == Pos::POS || before == Pos::kComma))
+      continue;
+    if (!(after == Pos::VBD || after == Pos::VBZ || after == Pos::VBP || after == Pos::MD ||
+          (after == Pos::VBN && v.pos[i] == Pos::VBZ)))
+      continue;
+    if (v.lex[i] & (dict::Bit(dict::Lex::kAuxiliary) | dict::Bit(dict::Lex::kBe))) continue;
+    v.pos[i] = v.norm[i].size() > 3 && v.norm[i].back() == 'S' ? Pos::NNS : Pos::NN;
   }
 }
 

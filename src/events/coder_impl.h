@@ -162,6 +162,7 @@ class CoderImpl {
 
   // clauses.cc
   void BuildView(const Document& doc, const Sentence& sent, Scratch& s) const;
+  void RetagNounsBeforeVerbs(Scratch& s) const;
   int CoreUnitEnd(const Scratch& s, int k) const;
   void Classify(Scratch& s) const;
   void ClassifyPred(Scratch& s, int v, const std::vector<int>& unit_start) const;

@@ -2,6 +2,8 @@
 // (petrarch2-behaviour.md 2.10): before coding, a comma-delimited clause whose word count
 // lies in [min, max] is deleted: the initial clause with the b pair, the terminal clause
 // with the e pair, then each internal clause with the plain pair. max == 0 disables a kind.
+// A clause holding the sentence's last kept verb is never deleted (issue 7: the deletion
+// cut the only finite verb), nor a terminal clause starting with a finite verb.
 #include <cctype>
 
 #include "events/coder_internal.h"
@@ -20,6 +22,29 @@ int CountWords(const Document& doc, const Sentence& s, uint32_t from, uint32_t t
 }
 
 bool InRange(int count, int lo, int hi) { return hi > 0 && count >= lo && count <= hi; }
+
+// Whether deleting [from, to] would take the last verb of the sentence: a clause with a
+// verb of its own is deleted only while another kept verb remains ("On 14 March 2019,
+// gunmen attacked a police post": the terminal "clause" is the main clause; "A, B and C
+// met": its only verb is in the terminal conjunct).
+bool TakesLastVerb(const Document& doc, const Sentence& s, const std::vector<uint8_t>& keep, uint32_t from,
+                   uint32_t to) {
+  bool inside = false, outside = false;
+  for (uint32_t i = 0; i < keep.size(); ++i) {
+    const Pos pos = doc.tokens[s.first_token + i].pos;
+    if (!keep[i] || !(IsVerb(pos) || pos == Pos::MD)) continue;
+    (i >= from && i <= to ? inside : outside) = true;
+  }
+  return inside && !outside;
+}
+
+// "Ghana, which has long backed the plan, accused Togo": a terminal clause that starts
+// with a finite verb is the predicate of the subject before the commas, not an aside.
+bool StartsWithFiniteVerb(const Document& doc, const Sentence& s, uint32_t from, uint32_t to) {
+  if (from >= to) return false;
+  const Pos p = doc.tokens[s.first_token + from].pos;
+  return p == Pos::VBD || p == Pos::VBZ || p == Pos::VBP || p == Pos::MD;
+}
 
 }  // namespace
 
@@ -44,14 +69,16 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
   }
   uint32_t lo = 0, hi = comma_count;  // commas still delimiting
   // Initial clause: start .. first comma (comma included).
-  if (InRange(CountWords(doc, sentence, 0, commas[0]), options.comma_bmin, options.comma_bmax)) {
+  if (InRange(CountWords(doc, sentence, 0, commas[0]), options.comma_bmin, options.comma_bmax) &&
+      !TakesLastVerb(doc, sentence, *keep, 0, commas[0])) {
     for (uint32_t i = 0; i <= commas[0]; ++i) (*keep)[i] = 0;
     lo = 1;
   }
   // Terminal clause: last comma .. final punctuation.
   if (hi > lo) {
     uint32_t c = commas[hi - 1];
-    if (c < last && InRange(CountWords(doc, sentence, c + 1, last), options.comma_emin, options.comma_emax)) {
+    if (c < last && InRange(CountWords(doc, sentence, c + 1, last), options.comma_emin, options.comma_emax) &&
+        !TakesLastVerb(doc, sentence, *keep, c, last - 1) && !StartsWithFiniteVerb(doc, sentence, c + 1, last)) {
       for (uint32_t i = c; i < last; ++i) (*keep)[i] = 0;
       --hi;
     }
@@ -59,7 +86,8 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
   // Internal clauses between consecutive remaining commas.
   for (uint32_t k = lo; k + 1 < hi; ++k) {
     uint32_t a = commas[k], b = commas[k + 1];
-    if (InRange(CountWords(doc, sentence, a + 1, b), options.comma_min, options.comma_max)) {
+    if (InRange(CountWords(doc, sentence, a + 1, b), options.comma_min, options.comma_max) &&
+        !TakesLastVerb(doc, sentence, *keep, a, b)) {
       for (uint32_t i = a; i <= b; ++i) (*keep)[i] = 0;
     }
   }

@@ -1,0 +1,68 @@
+// Token and comma guards of the clause stage (issue 7): comma deletion never takes the
+// sentence's last verb (src/events/comma.cc), and a present-tense verb tag between a
+// noun-group word (or a sentence start / comma) and a finite verb is a noun
+// (CoderImpl::RetagNounsBeforeVerbs). The sentences here are in no dev set.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annalist/pipeline.h"
+
+namespace annalist {
+namespace {
+
+std::vector<Event> Code(const std::string& text) {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    auto p = Pipeline::Load(PipelineConfig{});  // the built-in knowledge base
+    return p.ok() ? std::move(*p) : nullptr;
+  }();
+  std::vector<Event> events;
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  doc.date = 20230301;
+  if (pipeline) pipeline->Code(&doc, &events);
+  return events;
+}
+
+bool Has(const std::vector<Event>& events, const std::string& source_country, const std::string& root) {
+  for (const Event& e : events)
+    if (e.source.code.rfind(source_country, 0) == 0 && e.root == root) return true;
+  return false;
+}
+
+// One comma before the main clause: the terminal "clause" (2-8 words) is the whole main
+// clause and holds the only verb, so it stays.
+TEST(CommaGuard, FrontedPhraseKeepsTheMainClause) {
+  EXPECT_TRUE(Has(Code("In Kandahar, Afghan soldiers arrested three smugglers."), "AFG", "17"));
+  EXPECT_TRUE(Has(Code("Late on Friday, Egyptian police arrested two bloggers."), "EGY", "17"));
+}
+
+// "A, B and C met": the only verb is in the terminal conjunct. (The first conjunct is
+// still lost: the chunker ends the noun group at the comma.)
+TEST(CommaGuard, ListConjunctsKeepTheirVerb) {
+  auto events = Code("Peruvian, Chilean and Bolivian ministers met in Lima.");
+  EXPECT_TRUE(Has(events, "CHL", "04"));
+  EXPECT_TRUE(Has(events, "BOL", "04"));
+}
+
+// A terminal clause that starts with a finite verb is the main predicate; the relative
+// clause between the commas is still deleted.
+TEST(CommaGuard, TerminalPredicateAfterRelativeClauseStays) {
+  auto events = Code("Ghana, which has long backed the plan, accused Togo of stalling.");
+  EXPECT_TRUE(Has(events, "GHA", "11"));
+}
+
+TEST(TagGuard, PluralNounBeforeFiniteVerb) {
+  EXPECT_TRUE(Has(Code("Somali fighters attacked a police station in Baidoa."), "SOM", "19"));
+  EXPECT_TRUE(Has(Code("On 3 May 2021, rebels attacked an army checkpoint near Goma."), "---", "19"));
+}
+
+TEST(TagGuard, AuxiliaryKeepsItsTag) {
+  EXPECT_TRUE(Has(Code("Nigeria has recalled its ambassador from Niger."), "NGA", "16"));
+}
+
+}  // namespace
+}  // namespace annalist
