@@ -157,6 +157,34 @@ TEST_P(StoreTest, AnEventTakesThePlaceOfItsFirstLocatedReport) {
   for (const StoredEvent& event : events) EXPECT_EQ(event.mentions == 2 ? "West Bank" : "Jerusalem", event.place);
 }
 
+// The day the text gives ("on Monday", Event::event_date at day precision) is the event's date
+// for merging and storing; a week is too coarse and the story date stays. The gazetteer's
+// point is stored with the event.
+TEST_P(StoreTest, EventDateFromTheTextAndCoordinatesAreStored) {
+  auto located = [](Event event, int32_t event_date, const char* precision) {
+    event.event_date = event_date;
+    event.date_precision = precision;
+    event.location.has_coordinates = true;
+    event.location.lat = 31.5016;
+    event.location.lon = 34.4667;
+    return event;
+  };
+  Put("d1", "AFP", 20240304, kStrike, {located(MakeEvent(kStrike, "ISR", "PSE", "190", "Gaza"), 20240304, "day")});
+  // Filed four days later about the same Monday: joins (story dates alone are too far apart).
+  Put("d2", "AP", 20240308, kStrike, {located(MakeEvent(kStrike, "ISR", "PSE", "190", "Gaza"), 20240304, "day")});
+  // "last week": precision week, so its story date counts: another event.
+  Put("d3", "AP", 20240312, kStrike, {located(MakeEvent(kStrike, "ISR", "PSE", "190", "Gaza"), 20240304, "week")});
+  auto events = Query(EventFilter());
+  ASSERT_EQ(events.size(), 2u);
+  for (const StoredEvent& event : events) {
+    EXPECT_EQ(event.date, event.mentions == 2 ? 20240304 : 20240312);
+    ASSERT_TRUE(event.latitude.has_value() && event.longitude.has_value());
+    EXPECT_DOUBLE_EQ(*event.latitude, 31.5016);
+    EXPECT_DOUBLE_EQ(*event.longitude, 34.4667);
+  }
+  EXPECT_EQ(events[0].mentions + events[1].mentions, 3);
+}
+
 TEST_P(StoreTest, ReingestReplacesAnArticlesMentions) {
   Put("c1", "AFP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "190")});
   Put("c2", "AP", 20240304, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "190")});

@@ -89,7 +89,12 @@ double MergeScore(const MergeOptions& options, const MergeKey& mention, const Me
   return 4.0 * static_cast<double>(options.max_day_gap - gap) + (same_root ? 2.0 : 0.0) + overlap;
 }
 
-int32_t EventDate(const Event& event) { return event.date; }
+// The day the event happened when the text gives it ("on Monday": event_date at day
+// precision, src/annotate/dates), else the story date; a week, month or year is too coarse
+// for merging within max_day_gap.
+int32_t EventDate(const Event& event) {
+  return event.event_date > 0 && event.date_precision == "day" ? event.event_date : event.date;
+}
 
 MergeKey KeyOfEvent(const Document& doc, const Event& event) {
   MergeKey key;

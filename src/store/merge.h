@@ -49,7 +49,8 @@ double MergeScore(const MergeOptions& options, const MergeKey& mention, const Me
 // nouns, adjectives, verbs and numbers, 3 bytes or more), the place it was located in by
 // its own clause (a dateline place is where the reporter was, not the event).
 MergeKey KeyOfEvent(const Document& doc, const Event& event);
-// The event's date for merging and storing: its own date.
+// The event's date for merging and storing: its event_date when the text gives the day
+// (src/annotate/dates), else its story date.
 int32_t EventDate(const Event& event);
 
 // Words <-> the space-separated column form.

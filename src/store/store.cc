@@ -353,8 +353,13 @@ Status InsertMention(Store::Impl* impl, const Document& doc, const Event& event,
   BindOptionalText(stmt, 35, event.location.code);
   BindSpan(stmt, 36, event.location.span);
   BindOptionalText(stmt, 38, event.location.how);
-  stmt->BindNull(39);  // coordinates: not on Event yet
-  stmt->BindNull(40);
+  if (event.location.has_coordinates) {  // the gazetteer's point (src/geo/locate)
+    stmt->BindDouble(39, event.location.lat);
+    stmt->BindDouble(40, event.location.lon);
+  } else {
+    stmt->BindNull(39);
+    stmt->BindNull(40);
+  }
   stmt->BindText(41, doc.source);
   stmt->BindInt(42, doc.date);
   stmt->BindText(43, store::JoinWords(key.words));
@@ -399,8 +404,13 @@ Status InsertEvent(Store::Impl* impl, const Document& doc, const Event& event, c
   stmt->BindText(14, event.location.text);
   stmt->BindText(15, key.place_key);
   stmt->BindText(16, event.location.code);
-  stmt->BindNull(17);
-  stmt->BindNull(18);
+  if (event.location.has_coordinates) {
+    stmt->BindDouble(17, event.location.lat);
+    stmt->BindDouble(18, event.location.lon);
+  } else {
+    stmt->BindNull(17);
+    stmt->BindNull(18);
+  }
   stmt->BindInt(19, doc.date);
   stmt->BindInt(20, doc.date);
   stmt->BindText(21, store::JoinWords(key.words));
@@ -445,12 +455,21 @@ Status CountMention(Store::Impl* impl, const Document& doc, const Event& event, 
   // An event first reported without a place takes the first place a later report gives
   // (later mentions then must agree with it).
   SqlStatement* place = impl->Statement(
-      "UPDATE events SET place = ?, place_key = ?, place_country = ? WHERE id = ? AND place_key = ''", &status);
+      "UPDATE events SET place = ?, place_key = ?, place_country = ?, latitude = ?, longitude = ? "
+      "WHERE id = ? AND place_key = ''",
+      &status);
   if (place == nullptr) return status;
   place->BindText(1, event.location.text);
   place->BindText(2, key.place_key);
   place->BindText(3, event.location.code);
-  place->BindText(4, event_id);
+  if (event.location.has_coordinates) {
+    place->BindDouble(4, event.location.lat);
+    place->BindDouble(5, event.location.lon);
+  } else {
+    place->BindNull(4);
+    place->BindNull(5);
+  }
+  place->BindText(6, event_id);
   return place->Run();
 }
 
