@@ -82,6 +82,18 @@ TEST(OneSided, NoConsultationWithoutCounterpart) {
   EXPECT_TRUE(intent);
 }
 
+// A weapon or blast named as the doer is the unidentified attacker behind it (agent UAF in
+// data/kb/agents.txt): "a roadside bomb killed ...", "an explosion hit ...".
+TEST(NominalDoer, WeaponSubjectIsAnUnidentifiedAttacker) {
+  const Event* e = WithPlover(Code("A roadside bomb killed four Nigerian soldiers in Borno.", 20230612), "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code.substr(3), "UAF");
+  EXPECT_EQ(e->target.code.substr(0, 3), "NGA");
+  e = WithPlover(Code("An explosion hit a market in Kabul, killing nine people.", 20230612), "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code, "AFGUAF");  // the country from the place of the clause
+}
+
 TEST(OneSided, FlagIsWrittenInJson) {
   Event e;
   e.doc_id = "t";

@@ -88,11 +88,11 @@ TEST(PloverEval, PloverGoldHeldPart) {
 }
 
 TEST(PloverEval, OwnDevSetDevPart) {
-  // Measured: type recall 0.5960, precision 0.8429, false alarms 0.0541, source country
-  // 0.5409 (margin 0.05).
+  // Measured: type recall 0.6162, precision 0.8472, false alarms 0.0541, source country
+  // 0.5455 (margin 0.05).
   PloverFigures f = EvaluatePlover(OwnDevSet(), "dev");
   EXPECT_GT(f.evaluated, 200u);
-  EXPECT_GE(f.type_recall, 0.54);
+  EXPECT_GE(f.type_recall, 0.56);
   EXPECT_GE(f.type_precision, 0.79);
   EXPECT_LE(f.false_alarms, 0.11);
   EXPECT_GE(f.source_country, 0.49);
