@@ -1,7 +1,9 @@
 // Token and comma guards of the clause stage (issue 7): comma deletion never takes the
-// sentence's last verb (src/events/comma.cc), and a present-tense verb tag between a
-// noun-group word (or a sentence start / comma) and a finite verb is a noun
-// (CoderImpl::RetagNounsBeforeVerbs). The sentences here are in no dev set.
+// sentence's last verb (src/events/comma.cc); a present-tense verb tag between a
+// noun-group word (or a sentence start / comma) and a finite verb is a noun, and an
+// opening past form before a noun group and a finite verb an adjective
+// (CoderImpl::RetagNounsBeforeVerbs); a participle after a fronted phrase is a main verb
+// (FindSubject). The sentences here are in no dev set.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -58,6 +60,19 @@ TEST(CommaGuard, TerminalPredicateAfterRelativeClauseStays) {
 TEST(TagGuard, PluralNounBeforeFiniteVerb) {
   EXPECT_TRUE(Has(Code("Somali fighters attacked a police station in Baidoa."), "SOM", "19"));
   EXPECT_TRUE(Has(Code("On 3 May 2021, rebels attacked an army checkpoint near Goma."), "---", "19"));
+}
+
+// A past form after a fronted phrase ("On <date>, police arrested ...") is the main verb
+// when nothing finite follows, as it is at the start of a sentence.
+TEST(OpeningParticiple, MainVerbAfterFrontedPhrase) {
+  EXPECT_TRUE(Has(Code("On 2 March 2022, police arrested twelve students in Dhaka."), "BGD", "17"));
+}
+
+// A past form opening the sentence or a comma clause before a noun group and a finite
+// verb is an adjective ("armed men", "suspected rebels").
+TEST(TagGuard, OpeningPastFormBeforeSubjectIsAnAdjective) {
+  EXPECT_TRUE(Has(Code("On 9 May 2021, armed men abducted a priest near Kaduna."), "---", "18"));
+  EXPECT_TRUE(Has(Code("On 4 June 2020, suspected rebels attacked a police post near Beni."), "---", "19"));
 }
 
 TEST(TagGuard, AuxiliaryKeepsItsTag) {

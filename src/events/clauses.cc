@@ -88,6 +88,18 @@ void CoderImpl::RetagNounsBeforeVerbs(Scratch& s) const {
     if (v.lex[i] & (dict::Bit(dict::Lex::kAuxiliary) | dict::Bit(dict::Lex::kBe))) continue;
     v.pos[i] = v.norm[i].size() > 3 && v.norm[i].back() == 'S' ? Pos::NNS : Pos::NN;
   }
+  // A past form opening the sentence or a comma clause before a noun group that a finite
+  // verb follows is an adjective ("armed men shot dead ...", "On 7 July 2022, suspected
+  // militants ambushed ...").
+  for (uint32_t i = 0; i + 2 < v.size(); ++i) {
+    if (v.pos[i] != Pos::VBN && v.pos[i] != Pos::VBD) continue;
+    if (i > 0 && v.pos[i - 1] != Pos::kComma) continue;
+    uint32_t j = i + 1;
+    while (j < v.size() && (IsNoun(v.pos[j]) || IsAdjective(v.pos[j]))) ++j;
+    if (j == i + 1 || j >= v.size()) continue;
+    const Pos next = v.pos[j];
+    if (next == Pos::VBD || next == Pos::VBZ || next == Pos::VBP || next == Pos::MD) v.pos[i] = Pos::JJ;
+  }
 }
 
 // A noun group with its "of" complements and conjoined / listed noun groups.
@@ -325,7 +337,14 @@ bool CoderImpl::FindSubject(Scratch& s, int* k_io, int v, const std::vector<int>
   if (!finite && !after_that) {
     // Participles: a reduced relative or participial modifier unless it opens the
     // sentence after its subject and no finite verb follows.
-    if (p.kind == PredKind::kMain && b < 0) p.weak = true;
+    // A fronted phrase before the subject ("On 16 January 2023, police arrested ...") is
+    // still the sentence's opening: no verb before the comma.
+    bool opening = b < 0;
+    if (!opening && it[b].kind == ItemKind::kComma) {
+      opening = true;
+      for (int j = 0; j < b && opening; ++j) opening = it[j].kind != ItemKind::kVerb;
+    }
+    if (p.kind == PredKind::kMain && opening) p.weak = true;
     else p.kind = PredKind::kRel;
   }
   return true;
