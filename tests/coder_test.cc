@@ -19,7 +19,7 @@ using Triple = std::tuple<std::string, std::string, std::string>;
 
 std::shared_ptr<const dict::Dictionaries> ValidationDicts() {
   static std::shared_ptr<const dict::Dictionaries> dicts = [] {
-    const std::string dir = std::string(ANNALIST_SHARED_DIR) + "/reference/dictionaries/petrarch2-validation/";
+    const std::string dir = ::annalist::testing::SharedDir() + "/reference/dictionaries/petrarch2-validation/";
     DictionaryFiles f;
     f.verbs = {dir + "PETR_Validate_verbs_2_02.txt"};
     f.actors = {dir + "PETR_Validate_actors_2_02.txt"};

@@ -235,6 +235,7 @@ TEST(MarkStoryStructureTest, OddTextKeepsInvariants) {
 bool Inside(Span inner, Span outer) { return !outer.empty() && inner.begin >= outer.begin && inner.begin < outer.end; }
 
 TEST(PipelineStoryStructureTest, TehranExampleCodesNeitherDatelineNorReadMore) {
+  ANNALIST_REQUIRE_SHARED();
   auto pipeline = Pipeline::Load(PipelineConfig{});
   ASSERT_TRUE(pipeline.ok()) << pipeline.status().message();
   Document doc;

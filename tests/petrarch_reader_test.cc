@@ -16,8 +16,8 @@
 namespace annalist::dict {
 namespace {
 
-const std::string kValidation = ANNALIST_SHARED_DIR "/reference/dictionaries/petrarch2-validation/";
-const std::string kPhoenix = ANNALIST_SHARED_DIR "/reference/dictionaries/phoenix/";
+const std::string kValidation = ::annalist::testing::SharedDir() + "/reference/dictionaries/petrarch2-validation/";
+const std::string kPhoenix = ::annalist::testing::SharedDir() + "/reference/dictionaries/phoenix/";
 
 DictionaryFiles ValidationFiles() {
   DictionaryFiles f;
@@ -170,7 +170,9 @@ void PrintSummary(const char* name, const Dictionaries& d, const std::vector<std
 
 class ValidationDictionaries : public ::testing::Test {
  protected:
+  void SetUp() override { ANNALIST_REQUIRE_SHARED(); }
   static void SetUpTestSuite() {
+    if (!::annalist::testing::HaveShared()) return;
     auto result = LoadPetrarch(ValidationFiles(), &warnings_);
     ASSERT_TRUE(result.ok()) << result.status().message();
     dict_ = *result;
@@ -409,6 +411,7 @@ TEST_F(ValidationDictionaries, Discards) {
 // ---------------------------------------------------------------- Phoenix dictionaries
 
 TEST(PhoenixDictionaries, LoadsAndTimes) {
+  ANNALIST_REQUIRE_SHARED();
   std::vector<std::string> warnings;
   auto start = std::chrono::steady_clock::now();
   auto dict = Load(PhoenixFiles(), &warnings);

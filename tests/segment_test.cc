@@ -9,6 +9,7 @@
 
 #include "annalist/document.h"
 #include "segment/segment_words.h"
+#include "test_util.h"
 
 namespace annalist {
 namespace {
@@ -251,7 +252,8 @@ std::string ReadFile(const std::string& path) {
 }
 
 TEST(SegmentSentences, TehranExample) {
-  const std::string text = ReadFile(ANNALIST_SHARED_DIR "/examples/tehran-press-conference.txt");
+  ANNALIST_REQUIRE_SHARED();
+  const std::string text = ReadFile(testing::SharedDir() + "/examples/tehran-press-conference.txt");
   ASSERT_FALSE(text.empty());
   Document doc = SegmentText(text);
   CheckInvariants(doc);

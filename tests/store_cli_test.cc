@@ -141,7 +141,7 @@ int64_t CountArticles(const std::string& path) {
 
 // The GigaWord sample repeated with new ids, outlets and days: thousands of short articles.
 std::string RepeatedSample(int copies) {
-  const std::string sample = ReadFile(ANNALIST_SHARED_DIR "/reference/eval/gigaword-sample.text.jsonl");
+  const std::string sample = ReadFile(SharedDir() + "/reference/eval/gigaword-sample.text.jsonl");
   std::string out;
   for (int copy = 0; copy < copies; ++copy) {
     size_t start = 0;
@@ -161,7 +161,7 @@ std::string RepeatedSample(int copies) {
 }
 
 TEST(StoreKill, KilledIngestLosesNothingCommittedAndResumesToTheSameStore) {
-  const std::string sample = ANNALIST_SHARED_DIR "/reference/eval/gigaword-sample.text.jsonl";
+  const std::string sample = SharedDir() + "/reference/eval/gigaword-sample.text.jsonl";
   if (!std::filesystem::exists(sample)) GTEST_SKIP() << "reference data absent: " << sample;
   const std::string dir = ProcessTempDir() + "/kill";
   std::filesystem::remove_all(dir);

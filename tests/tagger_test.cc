@@ -13,6 +13,7 @@
 
 #include "annalist/document.h"
 #include "tag/tagger.h"
+#include "test_util.h"
 
 namespace annalist {
 namespace {
@@ -219,12 +220,13 @@ std::string LeafTag(const std::string& tag) {
 constexpr double kMinNewsLeafAccuracy = 0.952;
 
 TEST(Tagger, NewsParseLeafAccuracy) {
+  ANNALIST_REQUIRE_SHARED();
   auto tagger = BuiltinTagger();
   ASSERT_NE(tagger, nullptr);
   size_t correct = 0, total = 0;
   double seconds = 0;
   for (const char* name : {"petrarch2-gsr-news.dev.jsonl", "petrarch2-validation.dev.jsonl"}) {
-    std::string path = std::string(ANNALIST_SHARED_DIR) + "/reference/eval/" + name;
+    std::string path = ::annalist::testing::SharedDir() + "/reference/eval/" + name;
     simdjson::ondemand::parser parser;
     simdjson::padded_string json;
     ASSERT_EQ(simdjson::padded_string::load(path).get(json), simdjson::SUCCESS) << path;
@@ -262,6 +264,7 @@ TEST(Tagger, NewsParseLeafAccuracy) {
 TEST(Tagger, BinaryModelTagsAsTheTextModel) {
   std::string text = ReadTextModel();
   if (text.empty()) GTEST_SKIP() << "no tagger.model beside " << ANNALIST_CLI;
+  ANNALIST_REQUIRE_SHARED();
   auto from_text = Tagger::FromModelText(text);
   ASSERT_TRUE(from_text.ok()) << from_text.status().message();
   auto binary = Tagger::ModelTextToBinary(text);
@@ -273,7 +276,7 @@ TEST(Tagger, BinaryModelTagsAsTheTextModel) {
   ASSERT_NE(builtin, nullptr);
   size_t tokens = 0;
   for (const char* name : {"petrarch2-gsr-news.dev.jsonl", "petrarch2-validation.dev.jsonl"}) {
-    std::string path = std::string(ANNALIST_SHARED_DIR) + "/reference/eval/" + name;
+    std::string path = ::annalist::testing::SharedDir() + "/reference/eval/" + name;
     simdjson::ondemand::parser parser;
     simdjson::padded_string json;
     ASSERT_EQ(simdjson::padded_string::load(path).get(json), simdjson::SUCCESS) << path;
