@@ -346,6 +346,40 @@ TEST_P(StoreTest, ReadOnlyHandleReadsWhileAWriterHoldsTheLock) {
   EXPECT_EQ((*reader)->QueryEvents(EventFilter())->size(), 2u);
 }
 
+// The query time limit (StoreOptions::query_timeout_ms, `serve --query-timeout-ms`): a
+// statement that runs too long fails with kDeadlineExceeded and the handle keeps working.
+TEST_P(StoreTest, QueryTimeLimitStopsALongStatement) {
+  Put("t1", "AFP", 20240101, kStrike, {MakeEvent(kStrike, "ISR", "PSE", "190")});
+  const bool postgres = store::IsPostgresUrl(target_);
+  auto db = postgres ? store::OpenPostgres(target_, true, 50) : store::OpenSqlite(target_, true, 1000, 50);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  // Minutes of work without the limit (SQLite counts to a billion; PostgreSQL sleeps 60 s).
+  auto slow = (*db)->Prepare(postgres ? "SELECT pg_sleep(60)"
+                                      : "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                                        "WHERE x < 1000000000) SELECT count(*) FROM c");
+  ASSERT_TRUE(slow.ok()) << slow.status().message();
+  Result<bool> row = (*slow)->Step();
+  ASSERT_FALSE(row.ok());
+  EXPECT_EQ(row.status().code(), StatusCode::kDeadlineExceeded) << row.status().message();
+  EXPECT_NE(row.status().message().find("query time limit"), std::string::npos) << row.status().message();
+  (*slow)->Reset();
+  // A short statement on the same connection runs, with its own clock.
+  auto fast = (*db)->Prepare("SELECT count(*) FROM events");
+  ASSERT_TRUE(fast.ok()) << fast.status().message();
+  Result<bool> counted = (*fast)->Step();
+  ASSERT_TRUE(counted.ok()) << counted.status().message();
+  EXPECT_EQ((*fast)->Int(0), 1);
+  // Through the Store API.
+  StoreOptions limited;
+  limited.read_only = true;
+  limited.query_timeout_ms = 2000;
+  auto reader = Store::Open(target_, limited);
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  auto events = (*reader)->QueryEvents(EventFilter());
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  EXPECT_EQ(events->size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -15,7 +15,7 @@
 
 namespace annalist {
 
-enum class StatusCode { kOk = 0, kInvalidArgument, kNotFound, kIoError, kDataLoss, kInternal };
+enum class StatusCode { kOk = 0, kInvalidArgument, kNotFound, kIoError, kDataLoss, kInternal, kDeadlineExceeded };
 
 class [[nodiscard]] Status {
  public:
@@ -35,6 +35,7 @@ inline Status InvalidArgument(std::string m) { return Status(StatusCode::kInvali
 inline Status NotFound(std::string m) { return Status(StatusCode::kNotFound, std::move(m)); }
 inline Status IoError(std::string m) { return Status(StatusCode::kIoError, std::move(m)); }
 inline Status DataLoss(std::string m) { return Status(StatusCode::kDataLoss, std::move(m)); }
+inline Status DeadlineExceeded(std::string m) { return Status(StatusCode::kDeadlineExceeded, std::move(m)); }
 
 template <typename T>
 class [[nodiscard]] Result {

@@ -46,6 +46,10 @@ struct MergeOptions {
 struct StoreOptions {
   bool read_only = false;
   int busy_timeout_ms = 30000;  // how long a writer waits for another writer
+  // A statement running longer is stopped and fails with StatusCode::kDeadlineExceeded
+  // (SQLite: a progress handler; PostgreSQL: statement_timeout). 0: no limit. The server
+  // (`annalist serve --query-timeout-ms`) sets it so that no request holds a worker long.
+  int query_timeout_ms = 0;
   MergeOptions merge;
 };
 

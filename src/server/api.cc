@@ -152,6 +152,7 @@ HttpResponse JsonOk(std::string body) {
 HttpResponse FromStatus(const Status& status) {
   if (status.code() == StatusCode::kNotFound) return JsonError(404, status.message());
   if (status.code() == StatusCode::kInvalidArgument) return JsonError(400, status.message());
+  if (status.code() == StatusCode::kDeadlineExceeded) return JsonError(503, status.message());
   return JsonError(500, status.message());
 }
 

@@ -96,8 +96,8 @@ class StoreEventSource::Lease {
   std::unique_ptr<Store> store_;
 };
 
-Result<std::unique_ptr<StoreEventSource>> StoreEventSource::Open(const std::string& target) {
-  std::unique_ptr<StoreEventSource> source(new StoreEventSource(target));
+Result<std::unique_ptr<StoreEventSource>> StoreEventSource::Open(const std::string& target, int query_timeout_ms) {
+  std::unique_ptr<StoreEventSource> source(new StoreEventSource(target, query_timeout_ms));
   Result<std::unique_ptr<Store>> first = source->Acquire();
   if (!first.ok()) return first.status();
   source->Release(first.TakeValue());
@@ -115,6 +115,7 @@ Result<std::unique_ptr<Store>> StoreEventSource::Acquire() const {
   }
   StoreOptions options;
   options.read_only = true;  // the server never writes
+  options.query_timeout_ms = query_timeout_ms_;
   return Store::Open(target_, options);
 }
 

@@ -17,7 +17,8 @@ namespace annalist::server {
 class StoreEventSource : public EventSource {
  public:
   // Opens one read-only handle now, so a missing or unreadable store fails at start-up.
-  static Result<std::unique_ptr<StoreEventSource>> Open(const std::string& target);
+  // A query running over `query_timeout_ms` (0: no limit) fails with kDeadlineExceeded.
+  static Result<std::unique_ptr<StoreEventSource>> Open(const std::string& target, int query_timeout_ms = 0);
 
   Result<std::vector<EventRecord>> ListEvents(const EventFilter& filter) const override;
   Result<uint64_t> CountEvents(const EventFilter& filter) const override;
@@ -28,11 +29,13 @@ class StoreEventSource : public EventSource {
 
  private:
   class Lease;
-  explicit StoreEventSource(std::string target) : target_(std::move(target)) {}
+  StoreEventSource(std::string target, int query_timeout_ms)
+      : target_(std::move(target)), query_timeout_ms_(query_timeout_ms) {}
   Result<std::unique_ptr<Store>> Acquire() const;
   void Release(std::unique_ptr<Store> store) const;
 
   std::string target_;
+  int query_timeout_ms_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Store>> idle_;
 };

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/sql.h"
@@ -63,8 +64,10 @@ class PgStatement : public SqlStatement {
       ExecStatusType status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         std::string message = "postgresql: " + ErrorText(conn_) + " in: " + sql_;
+        const char* state = PQresultErrorField(result_, PG_DIAG_SQLSTATE);
+        const bool timed_out = state != nullptr && std::string_view(state) == "57014";  // query_canceled
         Clear();
-        return IoError(message);
+        return timed_out ? DeadlineExceeded(message + " (the store's query time limit)") : IoError(message);
       }
       row_ = -1;
     }
@@ -140,7 +143,7 @@ class PgConnection : public SqlConnection {
 
 }  // namespace
 
-Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url, bool read_only) {
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url, bool read_only, int query_timeout_ms) {
   PGconn* conn = PQconnectdb(url.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string message = "postgresql: cannot connect: " + ErrorText(conn);
@@ -150,6 +153,7 @@ Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url, bool
   auto connection = std::make_unique<PgConnection>(conn);
   std::string setup = "SET client_min_messages = warning";
   if (read_only) setup += "; SET default_transaction_read_only = on";
+  if (query_timeout_ms > 0) setup += "; SET statement_timeout = " + std::to_string(query_timeout_ms);
   if (Status status = connection->Exec(setup); !status.ok()) return status;
   return std::unique_ptr<SqlConnection>(std::move(connection));
 }

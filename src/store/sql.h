@@ -48,8 +48,10 @@ class SqlConnection {
   virtual Status BeginWrite() = 0;
 };
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool read_only, int busy_timeout_ms);
-Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url, bool read_only);
+// query_timeout_ms > 0: a statement running longer fails with kDeadlineExceeded.
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool read_only, int busy_timeout_ms,
+                                                  int query_timeout_ms = 0);
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url, bool read_only, int query_timeout_ms = 0);
 
 inline bool IsPostgresUrl(std::string_view target) {
   return target.substr(0, 13) == "postgresql://" || target.substr(0, 11) == "postgres://";

@@ -3,6 +3,8 @@
 // two writers queue instead of deadlocking on a lock upgrade.
 #include <sqlite3.h>
 
+#include <chrono>
+#include <memory>
 #include <string>
 
 #include "store/sql.h"
@@ -17,9 +19,32 @@ Status SqlStatement::Run() {
 
 namespace {
 
+// The query time limit: the deadline of the statement running on a connection, checked by
+// SQLite's progress handler every kProgressSteps virtual-machine steps.
+struct QueryClock {
+  static constexpr int kProgressSteps = 10000;
+  int timeout_ms = 0;
+  std::chrono::steady_clock::time_point deadline;
+  void Start() {
+    if (timeout_ms > 0) deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  }
+  static int Expired(void* clock) {
+    return std::chrono::steady_clock::now() > static_cast<QueryClock*>(clock)->deadline ? 1 : 0;
+  }
+};
+
+Status StatementError(sqlite3* db, int rc, const char* sql, const QueryClock& clock) {
+  if (rc == SQLITE_INTERRUPT && clock.timeout_ms > 0) {
+    return DeadlineExceeded("sqlite: query stopped after " + std::to_string(clock.timeout_ms) +
+                            " ms (the store's query time limit) in: " + sql);
+  }
+  return Status(rc == SQLITE_CORRUPT ? StatusCode::kDataLoss : StatusCode::kIoError,
+                std::string("sqlite: ") + sqlite3_errmsg(db) + " in: " + sql);
+}
+
 class SqliteStatement : public SqlStatement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, QueryClock* clock) : db_(db), stmt_(stmt), clock_(clock) {}
   ~SqliteStatement() override { sqlite3_finalize(stmt_); }
   void BindNull(int index) override { sqlite3_bind_null(stmt_, index); }
   void BindInt(int index, int64_t value) override { sqlite3_bind_int64(stmt_, index, value); }
@@ -30,11 +55,13 @@ class SqliteStatement : public SqlStatement {
                       SQLITE_TRANSIENT);
   }
   Result<bool> Step() override {
+    if (!running_) clock_->Start();  // the first step of a run starts its clock
+    running_ = true;
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
+    running_ = false;
     if (rc == SQLITE_DONE) return false;
-    Status status(rc == SQLITE_CORRUPT ? StatusCode::kDataLoss : StatusCode::kIoError,
-                  std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + sqlite3_sql(stmt_));
+    Status status = StatementError(db_, rc, sqlite3_sql(stmt_), *clock_);
     sqlite3_reset(stmt_);
     return status;
   }
@@ -49,21 +76,32 @@ class SqliteStatement : public SqlStatement {
   void Reset() override {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+    running_ = false;
   }
 
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  QueryClock* clock_;
+  bool running_ = false;
 };
 
 class SqliteConnection : public SqlConnection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, int query_timeout_ms) : db_(db), clock_(std::make_unique<QueryClock>()) {
+    clock_->timeout_ms = query_timeout_ms;
+    if (query_timeout_ms > 0) sqlite3_progress_handler(db_, QueryClock::kProgressSteps, &QueryClock::Expired, clock_.get());
+  }
   ~SqliteConnection() override { sqlite3_close_v2(db_); }
   Dialect dialect() const override { return Dialect::kSqlite; }
   Status Exec(const std::string& sql) override {
     char* error = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    clock_->Start();
+    if (int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
+      if (rc == SQLITE_INTERRUPT) {
+        sqlite3_free(error);
+        return StatementError(db_, rc, sql.c_str(), *clock_);
+      }
       std::string message = std::string("sqlite: ") + (error != nullptr ? error : sqlite3_errmsg(db_));
       sqlite3_free(error);
       return IoError(message);
@@ -76,17 +114,19 @@ class SqliteConnection : public SqlConnection {
                            nullptr) != SQLITE_OK) {
       return IoError(std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + sql);
     }
-    return std::unique_ptr<SqlStatement>(new SqliteStatement(db_, stmt));
+    return std::unique_ptr<SqlStatement>(new SqliteStatement(db_, stmt, clock_.get()));
   }
   Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
 
  private:
   sqlite3* db_;
+  std::unique_ptr<QueryClock> clock_;  // statements keep its address
 };
 
 }  // namespace
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool read_only, int busy_timeout_ms) {
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool read_only, int busy_timeout_ms,
+                                                  int query_timeout_ms) {
   sqlite3* db = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;  // one connection per thread (store.h)
@@ -98,7 +138,7 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool 
   }
   sqlite3_busy_timeout(db, busy_timeout_ms);
   sqlite3_extended_result_codes(db, 0);
-  auto connection = std::make_unique<SqliteConnection>(db);
+  auto connection = std::make_unique<SqliteConnection>(db, query_timeout_ms);
   // WAL: the writer appends, readers keep reading their snapshot. synchronous=NORMAL in
   // WAL mode keeps every committed transaction across a process crash (kill -9); only a
   // power loss may drop the last commits (https://sqlite.org/pragma.html#pragma_synchronous).

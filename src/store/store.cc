@@ -68,8 +68,9 @@ Store::~Store() {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& target, const StoreOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  auto db = store::IsPostgresUrl(target) ? store::OpenPostgres(target, options.read_only)
-                                         : store::OpenSqlite(target, options.read_only, options.busy_timeout_ms);
+  auto db = store::IsPostgresUrl(target)
+                ? store::OpenPostgres(target, options.read_only, options.query_timeout_ms)
+                : store::OpenSqlite(target, options.read_only, options.busy_timeout_ms, options.query_timeout_ms);
   if (!db.ok()) return db.status();
   impl->db = db.TakeValue();
   if (!options.read_only) {

@@ -29,7 +29,9 @@ constexpr char kServeHelp[] =
     "  --port N                port (default 8080; 0 = any free port, printed at start)\n"
     "  --threads N             worker threads = concurrent connections served (default 8)\n"
     "  --read-timeout-ms N     a request head must arrive within N ms (default 10000)\n"
-    "  --max-page N            most events per page (default 500)\n";
+    "  --max-page N            most events per page (default 500)\n"
+    "  --query-timeout-ms N    a store query running longer is stopped; the request gets\n"
+    "                          503 (default 5000; 0 = no limit)\n";
 
 bool ParseInt(const char* text, int min, int max, int* out) {
   char* end = nullptr;
@@ -45,6 +47,7 @@ int RunServe(int argc, char** argv) {
   std::string db;
   server::HttpServer::Options options;
   server::ApiLimits limits;
+  int query_timeout_ms = 5000;
   for (int i = 2; i < argc; ++i) {
     std::string flag = argv[i];
     if (flag == "--help" || flag == "-h") {
@@ -68,6 +71,8 @@ int RunServe(int argc, char** argv) {
       ok = ParseInt(value, 1, 256, &options.threads);
     } else if (flag == "--read-timeout-ms") {
       ok = ParseInt(value, 1, 600000, &options.read_timeout_ms);
+    } else if (flag == "--query-timeout-ms") {
+      ok = ParseInt(value, 0, 3600000, &query_timeout_ms);
     } else if (flag == "--max-page") {
       ok = ParseInt(value, 1, 10000, &number);
       limits.max_page = static_cast<size_t>(number);
@@ -84,7 +89,7 @@ int RunServe(int argc, char** argv) {
     std::fprintf(stderr, "annalist serve: --db F is required\n\n%s", kServeHelp);
     return kExitUsage;
   }
-  auto source = server::StoreEventSource::Open(db);
+  auto source = server::StoreEventSource::Open(db, query_timeout_ms);
   if (!source.ok()) {
     std::fprintf(stderr, "annalist serve: %s\n", source.status().message().c_str());  // names the store
     return kExitUsage;
