@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/data_lines.h"
+
 namespace annalist {
 
 extern "C" const char annalist_time_words_begin[];
@@ -396,13 +398,10 @@ const TimeWords& TimeWords::Builtin() {
 
 Result<TimeWords> TimeWords::Parse(std::string_view text, std::string_view file) {
   TimeWords result;
-  size_t start = 0;
-  for (int line_number = 1; start < text.size(); ++line_number) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    if (line.empty() || line[0] == '#') continue;
+  DataLines lines(text);
+  std::string_view line;
+  int line_number = 0;
+  while (lines.Next(&line, &line_number)) {
     auto fail = [&](const std::string& why) {
       return InvalidArgument(std::string(file) + ":" + std::to_string(line_number) + ": " + why);
     };

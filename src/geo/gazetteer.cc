@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/data_lines.h"
+
 namespace annalist {
 
 namespace {
@@ -133,13 +135,10 @@ Status Gazetteer::Load(std::string_view text, std::string_view name) {
   places_.reserve(std::count(text.begin(), text.end(), '\n'));
   std::string scratch;
   Status status;
-  size_t line_start = 0;
-  for (int line_number = 1; line_start < text.size(); ++line_number) {
-    size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = text.size();
-    std::string_view line = text.substr(line_start, line_end - line_start);
-    line_start = line_end + 1;
-    if (line.empty() || line[0] == '#') continue;
+  DataLines lines(text);
+  std::string_view line;
+  int line_number = 0;
+  while (lines.Next(&line, &line_number)) {
     std::string_view fields[9];
     auto fail = [&](std::string_view why) {
       if (status.ok()) status = DataLoss(std::string(name) + ":" + std::to_string(line_number) + ": " + std::string(why));

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/data_lines.h"
+
 namespace annalist {
 
 extern "C" const char annalist_gdelt_codes_begin[];
@@ -24,13 +26,10 @@ const GdeltCodes& GdeltCodes::Builtin() {
 
 Result<GdeltCodes> GdeltCodes::Parse(std::string_view text, std::string_view file) {
   GdeltCodes codes;
-  size_t line_number = 0;
-  while (!text.empty()) {
-    const size_t end = std::min(text.find('\n'), text.size());
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(std::min(end + 1, text.size()));
-    ++line_number;
-    if (line.empty() || line[0] == '#') continue;
+  DataLines lines(text);
+  std::string_view line;
+  int line_number = 0;
+  while (lines.Next(&line, &line_number)) {
     std::string_view fields[4];
     size_t count = 0;
     while (count < 4) {

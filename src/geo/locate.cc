@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "annotate/dates.h"
+#include "core/data_lines.h"
 
 namespace annalist {
 
@@ -289,13 +290,10 @@ const PlaceWords& PlaceWords::Builtin() {
 
 Result<PlaceWords> PlaceWords::Parse(std::string_view text, std::string_view file) {
   PlaceWords result;
-  size_t start = 0;
-  for (int line_number = 1; start < text.size(); ++line_number) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    if (line.empty() || line[0] == '#') continue;
+  DataLines lines(text);
+  std::string_view line;
+  int line_number = 0;
+  while (lines.Next(&line, &line_number)) {
     size_t tab = line.find('\t');
     auto fail = [&](const std::string& why) {
       return InvalidArgument(std::string(file) + ":" + std::to_string(line_number) + ": " + why);

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/data_lines.h"
 #include "segment/text_chars.h"
 
 namespace annalist::internal {
@@ -35,13 +36,10 @@ struct Words {
 
 void ReadFile(const internal::EmbeddedSegmentFile& file, Words* words) {
   const bool abbreviations = std::string_view(file.name) == "abbreviations.txt";
-  std::string_view text = file.text;
+  DataLines lines(file.text);
+  std::string_view line;
   int number = 0;
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    ++number;
+  while (lines.Next(&line, &number)) {
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
     if (line.empty()) continue;
