@@ -65,18 +65,12 @@ std::string PartFile(const std::string& gold, Part part) {
 }
 
 Figures Evaluate(const std::string& gold, const std::string& options, Part part) {
-  CommandResult result = RunCommand(std::string(ANNALIST_CLI) + " eval --threads 2 --gold " +
-                                    PartFile(gold, part) + options + " 2>/dev/null");
-  EXPECT_EQ(result.exit_code, 0);
-  // The last line of the summary is one JSON object with the figures.
-  std::string_view out = result.out;
-  while (!out.empty() && out.back() == '\n') out.remove_suffix(1);
-  std::string last(out.substr(out.rfind('\n') + 1));
+  const std::string last = EvalSummaryLine("--gold " + PartFile(gold, part) + options);
   simdjson::dom::parser parser;
   simdjson::dom::element summary;
   Figures figures;
   if (parser.parse(last).get(summary)) {
-    ADD_FAILURE() << "no JSON summary line in: " << result.out;
+    ADD_FAILURE() << "no JSON summary line in: " << last;
     return figures;
   }
   figures.exact = summary["exact"].get_double().value_unsafe();

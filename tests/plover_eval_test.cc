@@ -29,17 +29,12 @@ struct PloverFigures {
 };
 
 PloverFigures EvaluatePlover(const std::string& gold, const std::string& part) {
-  CommandResult result = RunCommand(std::string(ANNALIST_CLI) + " eval --threads 2 --level plover --part " + part +
-                                    " --gold " + gold + " 2>/dev/null");
-  EXPECT_EQ(result.exit_code, 0);
-  std::string_view out = result.out;
-  while (!out.empty() && out.back() == '\n') out.remove_suffix(1);
-  std::string last(out.substr(out.rfind('\n') + 1));
+  const std::string last = EvalSummaryLine("--level plover --part " + part + " --gold " + gold);
   simdjson::dom::parser parser;
   simdjson::dom::element summary;
   PloverFigures figures;
   if (parser.parse(last).get(summary)) {
-    ADD_FAILURE() << "no JSON summary line in: " << result.out;
+    ADD_FAILURE() << "no JSON summary line in: " << last;
     return figures;
   }
   figures.type_recall = summary["type_recall"].get_double().value_unsafe();

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annalist/document.h"
@@ -66,6 +67,16 @@ inline CommandResult RunCommand(const std::string& command) {
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs `annalist eval ARGS` and returns the last line of its report, the JSON object with
+// the figures ("" and a test failure when the run fails).
+inline std::string EvalSummaryLine(const std::string& args) {
+  CommandResult result = RunCommand(std::string(ANNALIST_CLI) + " eval --threads 2 " + args + " 2>/dev/null");
+  EXPECT_EQ(result.exit_code, 0);
+  std::string_view out = result.out;
+  while (!out.empty() && out.back() == '\n') out.remove_suffix(1);
+  return std::string(out.substr(out.rfind('\n') + 1));
 }
 
 // A temp folder of this process's own: ctest runs the cases of one test binary as
