@@ -5,8 +5,11 @@
 //   * tests/eval/realnews-dev.jsonl, our own dev set written in our own words before any
 //     tuning (news snippets, conflict-event reports, random news sentences, no-event texts).
 // Each file is split by a hash of the record id into a part we look at while tuning
-// ("dev") and a part set aside ("held"): FNV-1a, 32 bit, over the bytes of "id"; held
-// when the hash modulo 3 is 0 (eval/metrics.h IsHeldOut; the test below recomputes it).
+// ("dev") and a part set aside ("held"): FNV-1a 64 (src/core/fnv.h) over the bytes of
+// "id"; held when the hash modulo 3 is 0 (eval/metrics.h IsHeldOut, the same rule as
+// tests/eval_test.cc; the test below recomputes it). Until the split was unified with
+// eval_test.cc it was FNV-1a 32, so records looked at while tuning before then may now
+// sit in the held part.
 // Thresholds sit a stated margin below the figures measured on each part, so that a drop
 // fails CI; the margins are written next to each threshold.
 #include <gtest/gtest.h>
@@ -49,11 +52,11 @@ PloverFigures EvaluatePlover(const std::string& gold, const std::string& part) {
 std::string PloverGold() { return SharedDir() + "/reference/eval/plover-gsr.dev.jsonl"; }
 std::string OwnDevSet() { return std::string(ANNALIST_SOURCE_DIR) + "/tests/eval/realnews-dev.jsonl"; }
 
-TEST(PloverEval, HeldOutPartIsFnv1aOfTheIdModuloThree) {
+TEST(PloverEval, HeldOutPartIsFnv1a64OfTheIdModuloThree) {
   // The split written out here, so that it cannot drift from the tool's.
   auto fnv1a = [](const std::string& id) {
-    uint32_t hash = 2166136261u;
-    for (unsigned char c : id) hash = (hash ^ c) * 16777619u;
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (unsigned char c : id) hash = (hash ^ c) * 0x100000001b3ull;
     return hash;
   };
   int held = 0;
@@ -68,40 +71,40 @@ TEST(PloverEval, HeldOutPartIsFnv1aOfTheIdModuloThree) {
 
 TEST(PloverEval, PloverGoldDevPart) {
   if (!std::filesystem::exists(PloverGold())) GTEST_SKIP() << "no " << PloverGold() << " (reference data absent)";
-  // Measured: type recall 0.4272, type precision 0.6769 (margin 0.05).
+  // Measured: type recall 0.4091, type precision 0.6338 (margin 0.05).
   PloverFigures f = EvaluatePlover(PloverGold(), "dev");
-  EXPECT_GE(f.type_recall, 0.37);
-  EXPECT_GE(f.type_precision, 0.62);
+  EXPECT_GE(f.type_recall, 0.36);
+  EXPECT_GE(f.type_precision, 0.58);
 }
 
 TEST(PloverEval, PloverGoldHeldPart) {
   if (!std::filesystem::exists(PloverGold())) GTEST_SKIP() << "no " << PloverGold() << " (reference data absent)";
-  // Measured: type recall 0.5088, type precision 0.6905 (margin 0.05).
+  // Measured: type recall 0.5600, type precision 0.7778 (margin 0.05).
   PloverFigures f = EvaluatePlover(PloverGold(), "held");
-  EXPECT_GE(f.type_recall, 0.45);
-  EXPECT_GE(f.type_precision, 0.64);
+  EXPECT_GE(f.type_recall, 0.51);
+  EXPECT_GE(f.type_precision, 0.72);
 }
 
 TEST(PloverEval, OwnDevSetDevPart) {
-  // Measured: type recall 0.6515, precision 0.8487, false alarms 0.0541, source country
-  // 0.5455 (margin 0.05).
+  // Measured: type recall 0.6524, precision 0.8414, false alarms 0.0526, source country
+  // 0.5610 (margin 0.05).
   PloverFigures f = EvaluatePlover(OwnDevSet(), "dev");
   EXPECT_GT(f.evaluated, 200u);
   EXPECT_GE(f.type_recall, 0.60);
   EXPECT_GE(f.type_precision, 0.79);
   EXPECT_LE(f.false_alarms, 0.11);
-  EXPECT_GE(f.source_country, 0.49);
+  EXPECT_GE(f.source_country, 0.51);
 }
 
 TEST(PloverEval, OwnDevSetHeldPart) {
-  // Measured: type recall 0.6742, precision 0.7895, false alarms 0.0526, source country
-  // 0.5789 (margin 0.05).
+  // Measured: type recall 0.6700, precision 0.8072, false alarms 0.0556, source country
+  // 0.5455 (margin 0.05).
   PloverFigures f = EvaluatePlover(OwnDevSet(), "held");
   EXPECT_GT(f.evaluated, 90u);
   EXPECT_GE(f.type_recall, 0.62);
-  EXPECT_GE(f.type_precision, 0.72);
+  EXPECT_GE(f.type_precision, 0.75);
   EXPECT_LE(f.false_alarms, 0.11);
-  EXPECT_GE(f.source_country, 0.50);
+  EXPECT_GE(f.source_country, 0.49);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/fnv.h"
+
 namespace annalist {
 
 namespace {
@@ -61,14 +63,7 @@ std::string CurrentPloverType(const std::string& type) {
   return type;
 }
 
-bool IsHeldOut(const std::string& id) {
-  uint32_t hash = 2166136261u;
-  for (unsigned char c : id) {
-    hash ^= c;
-    hash *= 16777619u;
-  }
-  return hash % 3 == 0;
-}
+bool IsHeldOut(const std::string& id) { return Fnv1a(id) % 3 == 0; }
 
 Counts& PloverTotals::Type(const std::string& type) {
   auto it = std::lower_bound(types.begin(), types.end(), type,

@@ -51,9 +51,10 @@ struct EvalTotals {
 // A PLOVER type name of the 2016 draft as its 2021 name; other names unchanged.
 std::string CurrentPloverType(const std::string& type);
 
-// The part of a dev file a record belongs to, fixed by a hash of its id: FNV-1a (32 bit)
-// of the id bytes; the record is "held" (set aside, never looked at while tuning) when
-// the hash modulo 3 is 0, else "dev". One third is set aside.
+// The part of a dev file a record belongs to, fixed by a hash of its id: FNV-1a 64
+// (src/core/fnv.h, the project's one FNV) of the id bytes; the record is "held" (set
+// aside, never looked at while tuning) when the hash modulo 3 is 0, else "dev". One third
+// is set aside. tests/eval_test.cc splits the reference files with this same rule.
 bool IsHeldOut(const std::string& id);
 
 // PLOVER-level figures on top of the triple counts (kPlover only): per type, whether a

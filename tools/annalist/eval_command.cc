@@ -25,8 +25,8 @@ constexpr char kEvalHelp[] =
     "                         INVESTIGATE=ACCUSE, FIGHT=ASSAULT); also prints per-type recall and\n"
     "                         precision, false alarms on no-event records, silent event records and\n"
     "                         source-country accuracy\n"
-    "  --part dev|held        score only one part of the file: held = records whose id has an FNV-1a\n"
-    "                         (32-bit) hash divisible by 3 (set aside while tuning), dev = the rest\n"
+    "  --part dev|held        score only one part of the file: held = records whose id has an FNV-1a 64\n"
+    "                         hash divisible by 3 (set aside while tuning), dev = the rest\n"
     "Dictionary and coding options as for 'annalist code' (see annalist code --help).\n";
 
 std::string FormatTriples(const std::vector<Triple>& triples) {
