@@ -2,6 +2,7 @@
 // PostgreSQL server: the same cases on both backends.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -206,6 +207,83 @@ TEST_P(StoreTest, ReingestReplacesAnArticlesMentions) {
   EXPECT_EQ(stats->mentions, 1);
 }
 
+// The candidates FindEvent reads are chosen in SQL by the rules MergeScore applies
+// (store.cc): an unknown country stands for any country on one side of the dyad only, an
+// empty target matches only an empty one.
+TEST_P(StoreTest, UnknownCountriesMergeOnOneSideOnly) {
+  const char text[] = "Police detained protesters in the capital.";
+  Put("u1", "AFP", 20240304, text, {MakeEvent(text, "---COP", "GEOOPP", "173")});
+  Put("u2", "AP", 20240304, text, {MakeEvent(text, "GEOCOP", "GEOOPP", "173")});   // joins u1
+  Put("u3", "AFP", 20240304, text, {MakeEvent(text, "---COP", "---OPP", "173")});  // unknown on both sides:
+  Put("u4", "AP", 20240304, text, {MakeEvent(text, "---COP", "---OPP", "173")});   // never merged
+  Put("u5", "AFP", 20240304, text, {MakeEvent(text, "---OPP", "", "145")});         // one-sided protests
+  Put("u6", "AP", 20240304, text, {MakeEvent(text, "---OPP", "", "145")});          // join
+  Put("u7", "AP", 20240304, text, {MakeEvent(text, "---OPP", "GEOGOV", "145")});    // a target: apart
+  std::vector<int> mentions;
+  for (const StoredEvent& event : Query(EventFilter())) mentions.push_back(event.mentions);
+  std::sort(mentions.begin(), mentions.end());
+  EXPECT_EQ(mentions, (std::vector<int>{1, 1, 1, 2, 2}));
+}
+
+// The full-text index follows an article through re-ingest (SQLite: kept by the store's
+// statements, schema.cc; FTS5's integrity check, rank 1, compares it with the articles).
+TEST_P(StoreTest, FullTextSearchFollowsReingest) {
+  auto found = [&](const std::string& words) {
+    EventFilter filter;
+    filter.text = words;
+    return Query(filter).size();
+  };
+  Put("t1", "AFP", 20240304, "Troops shelled the border town.", {MakeEvent(kStrike, "ISRMIL", "LBN", "190")});
+  EXPECT_EQ(found("shelled"), 1u);
+  Put("t1", "AFP", 20240304, "Talks resumed in Geneva.", {MakeEvent(kStrike, "ISR", "LBN", "040")});
+  EXPECT_EQ(found("shelled"), 0u);
+  EXPECT_EQ(found("Geneva"), 1u);
+  // Replaced within the batch that first stored it (SQLite indexes a batch as it commits).
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  for (const char* text : {"Rebels shelled the airport.", "Rebels stormed the airport."}) {
+    Event event = MakeEvent(text, "SYRREB", "SYR", "190");
+    event.doc_id = "t2";
+    ASSERT_TRUE(store_->PutArticle(MakeDoc("t2", "AP", 20240305, text), {event}).ok());
+  }
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(found("shelled"), 0u);
+  EXPECT_EQ(found("stormed"), 1u);
+  if (GetParam() == "sqlite") {
+    auto db = store::OpenSqlite(target_, false, 1000);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    Status check = (*db)->Exec("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)");
+    EXPECT_TRUE(check.ok()) << check.message();
+  }
+}
+
+// A store written by schema 2 kept its full-text index by triggers; opening it drops them,
+// so an article is indexed once.
+TEST(StoreSchema, OpeningASchema2StoreDropsItsTriggers) {
+  const std::string path = ProcessTempDir() + "/schema2.db";
+  ASSERT_TRUE(Store::Open(path, StoreOptions()).ok());
+  {
+    auto db = store::OpenSqlite(path, false, 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN INSERT INTO "
+                            "article_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END; "
+                            "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+                    .ok());
+  }
+  auto store = Store::Open(path, StoreOptions());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  ASSERT_TRUE((*store)->BeginBatch().ok());
+  ASSERT_TRUE((*store)->PutArticle(MakeDoc("s1", "AFP", 20240304, kStrike), {}).ok());
+  ASSERT_TRUE((*store)->CommitBatch().ok());
+  auto db = store::OpenSqlite(path, false, 1000);
+  ASSERT_TRUE(db.ok());
+  auto triggers = (*db)->Prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'");
+  ASSERT_TRUE(triggers.ok());
+  ASSERT_TRUE(*(*triggers)->Step());
+  EXPECT_EQ((*triggers)->Int(0), 0);
+  Status check = (*db)->Exec("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)");
+  EXPECT_TRUE(check.ok()) << check.message();
+}
+
 TEST_P(StoreTest, ChecksumSaysWhetherAnArticleIsStored) {
   Document doc = MakeDoc("d1", "AFP", 20240304, kStrike);
   auto before = store_->HasArticle("d1", Store::Checksum(doc));
@@ -276,6 +354,7 @@ TEST_P(StoreTest, ArticleComesBackWithItsSpans) {
   Event event = MakeEvent(text, "IRN", "ISR", "112");
   event.target.span = Span{13, 19};
   event.target.text = "Israel";
+  event.clause = "main";
   Put("f1", "AFP", 20240215, text, {event});
   auto article = store_->GetArticle("f1");
   ASSERT_TRUE(article.ok()) << article.status().message();
@@ -288,6 +367,7 @@ TEST_P(StoreTest, ArticleComesBackWithItsSpans) {
   EXPECT_EQ(text.substr(mention.verb_span.begin, mention.verb_span.end - mention.verb_span.begin), "accused");
   EXPECT_EQ(text.substr(mention.target_span.begin, mention.target_span.end - mention.target_span.begin), "Israel");
   EXPECT_EQ(mention.rule, "test:1");
+  EXPECT_EQ(mention.clause, "main");
   EXPECT_EQ(mention.sentence, text);
   EXPECT_EQ(store_->GetArticle("nope").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(store_->GetEvent("nope").status().code(), StatusCode::kNotFound);

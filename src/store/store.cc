@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "annalist/store.h"
@@ -40,6 +41,8 @@ void BindOptionalText(SqlStatement* stmt, int index, const std::string& text) {
     stmt->BindText(index, text);
   }
 }
+
+Status IndexPendingArticles(Store::Impl* impl);  // below, with the write path
 
 }  // namespace
 
@@ -99,14 +102,21 @@ Status Store::BeginBatch() {
 Status Store::CommitBatch() {
   if (!impl_->in_batch) return InvalidArgument("CommitBatch: no batch open");
   impl_->in_batch = false;
-  Status status = impl_->db->Exec("COMMIT");
-  if (!status.ok()) (void)impl_->db->Exec("ROLLBACK");
+  Status status = IndexPendingArticles(impl_.get());
+  if (status.ok()) status = impl_->db->Exec("COMMIT");
+  if (!status.ok()) {
+    (void)impl_->db->Exec("ROLLBACK");
+    impl_->actors_written.clear();
+  }
+  impl_->unindexed_articles.clear();
   return status;
 }
 
 void Store::RollbackBatch() {
   if (!impl_->in_batch) return;
   impl_->in_batch = false;
+  impl_->unindexed_articles.clear();
+  impl_->actors_written.clear();
   (void)impl_->db->Exec("ROLLBACK");
 }
 
@@ -206,8 +216,56 @@ Status RecountEvent(Store::Impl* impl, const std::string& event_id) {
   return update->Run();
 }
 
+// SQLite's full-text index (schema.cc) is written once per batch, as the batch commits:
+// FTS5 writes its pending terms out at every statement savepoint of a transaction that has
+// touched it, and most of a batch's statements open one, so indexing each article as it
+// is inserted made ingest about 4x slower. An article replaced within its own batch was
+// never indexed and is just dropped from the list; one from an earlier batch is removed
+// from the index now.
+Status UnindexArticle(Store::Impl* impl, int64_t seq) {
+  std::vector<int64_t>& pending = impl->unindexed_articles;
+  if (auto it = std::find(pending.begin(), pending.end(), seq); it != pending.end()) {
+    pending.erase(it);
+    return Status::Ok();
+  }
+  Status status;
+  SqlStatement* remove = impl->Statement(
+      "INSERT INTO article_fts (article_fts, rowid, title, text) SELECT 'delete', seq, title, text FROM articles "
+      "WHERE seq = ?",
+      &status);
+  if (remove == nullptr) return status;
+  remove->BindInt(1, seq);
+  return remove->Run();
+}
+
+// Indexes the batch's articles in one statement (see UnindexArticle).
+Status IndexPendingArticles(Store::Impl* impl) {
+  if (impl->unindexed_articles.empty()) return Status::Ok();
+  std::string list = "[";
+  for (int64_t seq : impl->unindexed_articles) list += (list.size() > 1 ? "," : "") + std::to_string(seq);
+  list += "]";
+  Status status;
+  SqlStatement* index = impl->Statement(
+      "INSERT INTO article_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq IN "
+      "(SELECT value FROM json_each(?))",
+      &status);
+  if (index == nullptr) return status;
+  index->BindText(1, list);
+  if (status = index->Run(); status.ok()) impl->unindexed_articles.clear();
+  return status;
+}
+
+// Removes a stored article (none: nothing to do), its mentions and their share of events.
 Status RemoveArticle(Store::Impl* impl, const std::string& article_id) {
   Status status;
+  SqlStatement* stored = impl->Statement("SELECT seq FROM articles WHERE id = ?", &status);
+  if (stored == nullptr) return status;
+  stored->BindText(1, article_id);
+  Result<bool> found = stored->Step();
+  const int64_t seq = found.ok() && *found ? stored->Int(0) : -1;
+  stored->Reset();
+  if (!found.ok()) return found.status();
+  if (seq < 0) return Status::Ok();  // mentions are only ever stored with their article
   SqlStatement* select = impl->Statement("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", &status);
   if (select == nullptr) return status;
   select->BindText(1, article_id);
@@ -219,7 +277,11 @@ Status RemoveArticle(Store::Impl* impl, const std::string& article_id) {
     events.push_back(select->Text(0));
   }
   select->Reset();
-  for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?", "DELETE FROM articles WHERE id = ?"}) {
+  if (impl->db->dialect() == store::Dialect::kSqlite) {
+    if (status = UnindexArticle(impl, seq); !status.ok()) return status;
+  }
+  const char* statements[] = {"DELETE FROM mentions WHERE article_id = ?", "DELETE FROM articles WHERE id = ?"};
+  for (const char* sql : statements) {
     SqlStatement* remove = impl->Statement(sql, &status);
     if (remove == nullptr) return status;
     remove->BindText(1, article_id);
@@ -242,25 +304,43 @@ struct Candidate {
 Status FindEvent(Store::Impl* impl, const MergeKey& key, Candidate* best) {
   best->score = -1.0;
   if (!impl->options.merge.enabled) return Status::Ok();
-  // Candidates: events in the date window whose countries match, an unknown country
-  // ("---") matching any on one side (SameDyad decides). Each form uses an index.
+  // Candidates: events in the date window that MergeScore could accept, selected by the
+  // rules it checks first, so that only viable rows are read and compared. Per side of
+  // the dyad, a known country C matches C or "---" (exactly only C), an empty side matches
+  // only an empty one, an unknown country ("---") any non-empty side (never exactly); and
+  // at least one side must match exactly (SameDyad). The codes must share the root or the
+  // PLOVER type. Each form can use an index.
   const std::string source_country(store::ActorCountry(key.source));
   const std::string target_country(store::ActorCountry(key.target));
-  const bool any_source = source_country == store::kUnknownCountry;
-  const bool any_target = target_country == store::kUnknownCountry || target_country.empty();
+  const bool source_unknown = source_country == store::kUnknownCountry;
+  const bool target_unknown = target_country == store::kUnknownCountry;
+  if ((source_unknown && target_unknown) || (key.root.empty() && key.plover.empty())) return Status::Ok();
   std::string sql = "SELECT id, source, target, root, plover, date, place_key, words FROM events WHERE ";
   std::vector<std::string> params;
-  if (!any_source) {
-    sql += "source_country IN (?, '---') AND ";
-    params.push_back(source_country);
+  auto side = [&](const char* column, const std::string& country, bool exact) {
+    if (country.empty()) {
+      sql += std::string(column) + " = '' AND ";
+    } else if (country == store::kUnknownCountry) {
+      sql += std::string(column) + " <> '' AND ";
+    } else {
+      sql += std::string(column) + (exact ? " = ? AND " : " IN (?, '---') AND ");
+      params.push_back(country);
+    }
+  };
+  side("source_country", source_country, target_unknown);
+  side("target_country", target_country, source_unknown);
+  if (!source_unknown && !target_unknown && !source_country.empty() && !target_country.empty()) {
+    sql += "NOT (source_country = '---' AND target_country = '---') AND ";
   }
-  if (target_country.empty()) {
-    sql += "target_country = '' AND ";
-  } else if (!any_target || any_source) {
-    sql += any_target ? "target_country = '---' AND " : "target_country IN (?, '---') AND ";
-    if (!any_target) params.push_back(target_country);
+  if (key.root.empty() || key.plover.empty()) {
+    sql += key.root.empty() ? "plover = ? AND " : "root = ? AND ";
+    params.push_back(key.root.empty() ? key.plover : key.root);
+  } else {
+    sql += "(root = ? OR plover = ?) AND ";
+    params.push_back(key.root);
+    params.push_back(key.plover);
   }
-  sql += "date >= ? AND date <= ? ORDER BY date, id";
+  sql += "date >= ? AND date <= ?";  // no ORDER BY (a sorter per query): ties are broken below
   Status status;
   SqlStatement* stmt = impl->Statement(sql, &status);
   if (stmt == nullptr) return status;
@@ -282,11 +362,13 @@ Status FindEvent(Store::Impl* impl, const MergeKey& key, Candidate* best) {
     candidate.key.place_key = stmt->Text(6);
     candidate.key.words = store::SplitWords(stmt->Text(7));
     const double score = store::MergeScore(impl->options.merge, key, candidate.key);
-    if (score > best->score) {  // ties: the earliest (date, id) wins, so the result is deterministic
-      best->score = score;
-      best->id = stmt->Text(0);
-      best->key = std::move(candidate.key);
-    }
+    if (score < 0 || score < best->score) continue;
+    std::string id = stmt->Text(0);
+    // Ties: the earliest (date, id) wins, so the result does not depend on the row order.
+    if (score == best->score && std::tie(candidate.key.date, id) >= std::tie(best->key.date, best->id)) continue;
+    best->score = score;
+    best->id = std::move(id);
+    best->key = std::move(candidate.key);
   }
   stmt->Reset();
   return Status::Ok();
@@ -305,7 +387,15 @@ Status InsertArticle(Store::Impl* impl, const Document& doc, const std::string& 
   stmt->BindInt(5, doc.date);
   stmt->BindText(6, doc.text);
   stmt->BindText(7, checksum);
-  return stmt->Run();
+  if (status = stmt->Run(); !status.ok() || impl->db->dialect() != store::Dialect::kSqlite) return status;
+  SqlStatement* seq = impl->Statement("SELECT seq FROM articles WHERE id = ?", &status);
+  if (seq == nullptr) return status;
+  seq->BindText(1, doc.id);
+  Result<bool> row = seq->Step();
+  if (!row.ok()) return row.status();
+  if (*row) impl->unindexed_articles.push_back(seq->Int(0));
+  seq->Reset();
+  return Status::Ok();
 }
 
 Status InsertMention(Store::Impl* impl, const Document& doc, const Event& event, int index, const std::string& event_id,
@@ -349,7 +439,7 @@ Status InsertMention(Store::Impl* impl, const Document& doc, const Event& event,
   stmt->BindInt(30, event.negated ? 1 : 0);
   BindOptionalText(stmt, 31, event.modality);
   BindOptionalText(stmt, 32, event.attributed_to);
-  stmt->BindNull(33);  // clause type: not on Event yet
+  BindOptionalText(stmt, 33, event.clause);
   BindOptionalText(stmt, 34, event.location.text);
   BindOptionalText(stmt, 35, event.location.code);
   BindSpan(stmt, 36, event.location.span);
@@ -476,6 +566,8 @@ Status CountMention(Store::Impl* impl, const Document& doc, const Event& event, 
 
 Status InsertActor(Store::Impl* impl, const ActorRef& actor) {
   if (actor.code.empty()) return Status::Ok();
+  auto written = impl->actors_written.find(actor.code);
+  if (written != impl->actors_written.end() && (written->second || actor.name.empty())) return Status::Ok();
   Status status;
   SqlStatement* stmt = impl->Statement(
       "INSERT INTO actors (code, name, country, sector) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
@@ -486,7 +578,8 @@ Status InsertActor(Store::Impl* impl, const ActorRef& actor) {
   stmt->BindText(2, actor.name);
   stmt->BindText(3, store::ActorCountry(actor.code));
   stmt->BindText(4, store::ActorSector(actor.code));
-  return stmt->Run();
+  if (status = stmt->Run(); status.ok()) impl->actors_written[actor.code] |= !actor.name.empty();
+  return status;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "annalist/store.h"
 #include "store/sql.h"
@@ -15,6 +16,12 @@ struct Store::Impl {
   std::unique_ptr<store::SqlConnection> db;
   StoreOptions options;
   bool in_batch = false;
+  // SQLite: articles inserted in the open batch, full-text indexed when it commits
+  // (IndexPendingArticles, store.cc).
+  std::vector<int64_t> unindexed_articles;
+  // Actor codes this handle has written (true: with a name), so InsertActor skips an
+  // upsert that would change nothing; forgotten when a batch rolls back.
+  std::unordered_map<std::string, bool> actors_written;
   // Prepared statements by their SQL; the store's SQL is a small fixed set plus the
   // filter combinations a session uses.
   std::unordered_map<std::string, std::unique_ptr<store::SqlStatement>> statements;
