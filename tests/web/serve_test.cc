@@ -1,6 +1,6 @@
-// `annalist serve` end to end: a small store made by `annalist ingest` from
-// tests/data/serve/articles.jsonl, the server started as a process on a free loopback port,
-// queried over sockets. Checks the JSON against the store's own content and the limits
+// `annalist serve` end to end, on SQLite and on PostgreSQL: a small store made by
+// `annalist ingest` from tests/data/serve/articles.jsonl, the server started as a process
+// on a free loopback port, queried over sockets. Checks the JSON against the store's own content and the limits
 // (413, 408 for a slow client, 404 for path traversal). The routes alone, against an
 // in-memory source, are in server_test.cc.
 #include <arpa/inet.h>
@@ -18,7 +18,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
+
+#include "store_test_util.h"
 
 extern char** environ;
 
@@ -33,17 +36,41 @@ struct Reply {
   std::string head, body;
 };
 
-class ServeTest : public ::testing::Test {
+// One store and one server per backend (SQLite file; a database on the throwaway
+// PostgreSQL server of the store tests, tests/store_test_util.h), made by the first test
+// that needs it and stopped after the last.
+struct Server {
+  pid_t pid = 0;
+  int port = 0;
+  std::string skip;  // why this backend cannot run here
+};
+
+class ServeTest : public ::testing::TestWithParam<std::string> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("annalist_serve_test_" + std::to_string(::getpid())));
-    fs::create_directories(*dir_);
-    std::string db = (*dir_ / "events.db").string();
-    std::string ingest = std::string(ANNALIST_CLI) + " ingest --db " + db + " " + kArticles + " > " +
-                         (*dir_ / "ingest.out").string() + " 2>&1";
+  void SetUp() override {
+    if (dir_ == nullptr) {
+      dir_ = new fs::path(fs::temp_directory_path() / ("annalist_serve_test_" + std::to_string(::getpid())));
+      fs::create_directories(*dir_);
+    }
+    auto [it, fresh] = servers_.try_emplace(GetParam());
+    if (fresh) Start(GetParam(), &it->second);
+    if (!it->second.skip.empty()) GTEST_SKIP() << it->second.skip;
+    ASSERT_GT(it->second.port, 0) << "the server for " << GetParam() << " did not start";
+    port_ = it->second.port;
+  }
+
+  // Ingests the articles into a new store of `backend` and starts `annalist serve` on it
+  // with a short read timeout (for the slow-client test); its first stdout line names the
+  // port.
+  static void Start(const std::string& backend, Server* server) {
+    std::string db = annalist::testing::StoreTarget(backend, "serve");
+    if (db.empty()) {
+      server->skip = annalist::testing::StoreSkipReason(backend);
+      return;
+    }
+    std::string ingest = std::string(ANNALIST_CLI) + " ingest --db '" + db + "' " + kArticles + " > " +
+                         (*dir_ / (backend + "-ingest.out")).string() + " 2>&1";
     ASSERT_EQ(std::system(ingest.c_str()), 0) << ingest;
-    // The server, with a short read timeout for the slow-client test; its first stdout
-    // line names the port.
     int out[2];
     ASSERT_EQ(::pipe(out), 0);
     posix_spawn_file_actions_t actions;
@@ -53,7 +80,7 @@ class ServeTest : public ::testing::Test {
     std::string cli = ANNALIST_CLI;
     const char* argv[] = {cli.c_str(), "serve", "--db", db.c_str(), "--port", "0", "--threads", "4",
                           "--read-timeout-ms", "400", nullptr};
-    ASSERT_EQ(posix_spawn(&server_pid_, cli.c_str(), &actions, nullptr, const_cast<char**>(argv), environ), 0);
+    ASSERT_EQ(posix_spawn(&server->pid, cli.c_str(), &actions, nullptr, const_cast<char**>(argv), environ), 0);
     posix_spawn_file_actions_destroy(&actions);
     ::close(out[1]);
     std::string line;
@@ -63,21 +90,24 @@ class ServeTest : public ::testing::Test {
     ::close(out[0]);
     size_t at = line.find("127.0.0.1:");
     ASSERT_NE(at, std::string::npos) << "serve printed: " << line;
-    port_ = std::atoi(line.c_str() + at + 10);
+    server->port = std::atoi(line.c_str() + at + 10);
   }
 
   static void TearDownTestSuite() {
-    if (server_pid_ > 0) {
-      ::kill(server_pid_, SIGTERM);
+    for (auto& [backend, server] : servers_) {
+      if (server.pid <= 0) continue;
+      ::kill(server.pid, SIGTERM);
       int status = 0;
-      ::waitpid(server_pid_, &status, 0);
-      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "serve did not stop cleanly on SIGTERM";
+      ::waitpid(server.pid, &status, 0);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << backend << ": serve did not stop cleanly on SIGTERM";
     }
-    fs::remove_all(*dir_);
+    servers_.clear();
+    if (dir_ != nullptr) fs::remove_all(*dir_);
     delete dir_;
+    dir_ = nullptr;
   }
 
-  static int Connect() {
+  int Connect() const {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -88,7 +118,7 @@ class ServeTest : public ::testing::Test {
   }
 
   // Sends `request` and reads until the server closes (Connection: close) or 5 s pass.
-  static Reply Exchange(const std::string& request) {
+  Reply Exchange(const std::string& request) const {
     int fd = Connect();
     size_t sent = 0;
     while (sent < request.size()) {
@@ -114,21 +144,20 @@ class ServeTest : public ::testing::Test {
     return reply;
   }
 
-  static Reply Get(const std::string& target) {
+  Reply Get(const std::string& target) const {
     return Exchange("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   }
 
   static fs::path* dir_;
-  static pid_t server_pid_;
-  static int port_;
+  static std::map<std::string, Server> servers_;
+  int port_ = 0;
   simdjson::dom::parser parser_;
 };
 
 fs::path* ServeTest::dir_ = nullptr;
-pid_t ServeTest::server_pid_ = 0;
-int ServeTest::port_ = 0;
+std::map<std::string, Server> ServeTest::servers_;
 
-TEST_F(ServeTest, EventsEventAndArticleAgree) {
+TEST_P(ServeTest, EventsEventAndArticleAgree) {
   Reply reply = Get("/api/events?limit=500");
   ASSERT_EQ(reply.status, 200) << reply.body;
   simdjson::dom::element doc;
@@ -160,7 +189,7 @@ TEST_F(ServeTest, EventsEventAndArticleAgree) {
   }
 }
 
-TEST_F(ServeTest, FiltersNarrowAndCountsAddUp) {
+TEST_P(ServeTest, FiltersNarrowAndCountsAddUp) {
   simdjson::dom::element all, narrow, counts;
   Reply reply = Get("/api/events?limit=500");
   ASSERT_FALSE(parser_.parse(reply.body).get(all));
@@ -193,7 +222,7 @@ TEST_F(ServeTest, FiltersNarrowAndCountsAddUp) {
   EXPECT_LT(text_hits["events"].get_array().size(), total);
 }
 
-TEST_F(ServeTest, Limits) {
+TEST_P(ServeTest, Limits) {
   Reply big = Exchange("POST /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 50000000\r\n\r\n" +
                        std::string(200000, 'x'));
   EXPECT_EQ(big.status, 413);
@@ -215,5 +244,8 @@ TEST_F(ServeTest, Limits) {
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("<title>annalist"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServeTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
