@@ -22,7 +22,8 @@ constexpr std::string_view kLexFileNames[] = {
     "accomplice_nouns.txt",  "denial_verbs.txt",      "wish_verbs.txt",
     "permit_verbs.txt",      "hostile_act_nouns.txt", "visit_nouns.txt",
     "demonym_suffixes.txt",  "personal_pronouns.txt", "impersonal_pronouns.txt",
-    "first_person_pronouns.txt", "coordinators.txt",
+    "first_person_pronouns.txt", "coordinators.txt", "quantifier_words.txt",
+    "asserting_subordinators.txt",
 };
 static_assert(std::size(kLexFileNames) == static_cast<size_t>(Lex::kCount), "one file per concept");
 

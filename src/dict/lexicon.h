@@ -50,6 +50,8 @@ enum class Lex : uint8_t {
   kImpersonalPronoun,        // impersonal_pronouns
   kFirstPersonPronoun,       // first_person_pronouns
   kCoordinator,              // coordinators
+  kQuantifierWord,           // quantifier_words
+  kAssertingSubordinator,    // asserting_subordinators
   kCount
 };
 

@@ -29,6 +29,7 @@ enum WordClass : uint16_t {
   kAbout = 1 << 10,
   kGoing = 1 << 11,
   kDash = 1 << 12,        // "-"
+  kQuantifier = 1 << 13,  // a word of an approximate count ("up to", "at least")
 };
 
 struct ClassWord {
@@ -54,6 +55,7 @@ uint16_t LexiconClasses(dict::LexBits bits) {
   if (bits & Bit(Lex::kSubordinator)) c |= kSubordinator;
   if (bits & Bit(Lex::kFuture)) c |= kFuture;
   if (bits & Bit(Lex::kConditional)) c |= kConditional;
+  if (bits & Bit(Lex::kQuantifierWord)) c |= kQuantifier;
   return c;
 }
 
@@ -118,6 +120,7 @@ class Chunker {
   bool has(uint32_t k, uint16_t c) const { return (classes_[k] & c) != 0; }
   bool verbish(uint32_t k) const { return k < n_ && (IsVerb(v_.pos[k]) || v_.pos[k] == Pos::MD); }
   bool StartsNoun(uint32_t i) const;
+  uint32_t QuantifierRun(uint32_t i) const;
   uint32_t NounGroup(uint32_t i, Item* it) const;
   uint32_t VerbGroup(uint32_t i, Item* it) const;
   void Marker(uint32_t i, Item* it) const;
@@ -139,6 +142,12 @@ void Chunker::Run(std::vector<Item>* items) {
       it.pronoun = true;
       it.head = i;
       it.end = ++i;
+    } else if (const uint32_t number = QuantifierRun(i); number > i) {
+      // "up to | 300 people": the run is an adverb of the count, so that the number's
+      // noun group is the subject or object, not a preposition's.
+      it.kind = ItemKind::kAdv;
+      it.head = i;
+      it.end = i = number;
     } else if (StartsNoun(i)) {
       i = NounGroup(i, &it);
     } else if (verbish(i)) {
@@ -150,6 +159,19 @@ void Chunker::Run(std::vector<Item>* items) {
     items->push_back(it);
   }
   RefineMarkers(items);
+}
+
+// An approximate count before a number ("up to 300", "more than 20", "at least 12",
+// "nearly 50"): the position of the number if the words from i on are such a run (two or
+// more quantifier words, or one adverb), else i. A leading "to" is a preposition ("sent
+// troops to more than 20 countries").
+uint32_t Chunker::QuantifierRun(uint32_t i) const {
+  if (!has(i, kQuantifier) || v_.pos[i] == Pos::TO) return i;
+  uint32_t m = i;
+  while (m < n_ && has(m, kQuantifier)) ++m;
+  if (m >= n_ || v_.pos[m] != Pos::CD) return i;
+  if (m - i >= 2 || (m - i == 1 && v_.pos[i] == Pos::RB)) return m;
+  return i;
 }
 
 bool Chunker::StartsNoun(uint32_t i) const {
@@ -189,8 +211,12 @@ uint32_t Chunker::NounGroup(uint32_t i, Item* out) const {
       ++j;
     } else if (q == Pos::POS) {
       ++j;
-    } else if (q == Pos::CD && has_noun && j + 1 < n && (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]))) {
-      break;  // a count opens the next group: "Gondor | two years later", "gave Arnor | 150 tanks"
+    } else if (q == Pos::CD && has_noun && j + 1 < n &&
+               (IsNoun(v.pos[j + 1]) || IsAdjective(v.pos[j + 1]) ||
+                (v.pos[j + 1] == Pos::CD && j + 2 < n && IsNoun(v.pos[j + 2])))) {
+      // A count opens the next group: "Gondor | two years later", "gave Arnor | 150
+      // tanks", "handed Arnor | 20 million euros".
+      break;
     } else if (IsAdjective(q) || q == Pos::CD) {
       ++j;
     } else if ((q == Pos::DT || q == Pos::PDT || q == Pos::PRPS) && (j == i || !has_noun)) {

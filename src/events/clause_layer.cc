@@ -39,6 +39,7 @@ ClauseType CoderImpl::TypeOf(const Scratch& s, int pi) const {
     case PredKind::kSub: return ClauseType::kAdverbial;
     case PredKind::kRel: return participle ? ClauseType::kParticipial : ClauseType::kRelative;
     case PredKind::kAttribution: return ClauseType::kAttribution;
+    case PredKind::kExistential: return ClauseType::kExistential;
     case PredKind::kNone: break;
   }
   // "there were ...": an existential.
@@ -85,7 +86,10 @@ void CoderImpl::ExportClauses(const Scratch& s, uint32_t si, Document* doc) cons
     c.negated = vg.negated;
     c.first_argument = static_cast<uint32_t>(doc->arguments.size());
     auto unit_end = [&](int k) { return s.unit_end[k] > k ? std::min(s.unit_end[k], n) : k + 1; };
-    if (p.subj_core >= 0) {
+    if (p.subj_core < 0 && p.antecedent >= 0) {
+      // A subject relative's understood subject: its antecedent.
+      UnitArgument(*doc, s, p.antecedent, unit_end(p.antecedent), ArgumentRole::kController, &doc->arguments);
+    } else if (p.subj_core >= 0) {
       UnitArgument(*doc, s, p.subj_core, std::max(p.subj_end, p.subj_core + 1), ArgumentRole::kSubject,
                    &doc->arguments);
     } else if ((p.kind == PredKind::kInf || p.kind == PredKind::kCoord) && p.parent >= 0) {

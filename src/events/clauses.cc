@@ -10,7 +10,7 @@ namespace annalist {
 using namespace events_internal;  // NOLINT: internal to this stage
 
 void CoderImpl::BuildView(const Document& doc, const Sentence& sent, Scratch& s) const {
-  CommaDeletionMask(doc, sent, doc.options, &s.keep);
+  CommaDeletionMask(doc, sent, doc.options, rules_.keep_clause_commas, &s.keep);
   SentenceView& v = s.view;
   v.Clear();
   for (uint32_t i = 0; i < sent.size(); ++i) {
@@ -198,6 +198,66 @@ void CoderImpl::Classify(Scratch& s) const {
     }
   }
   PromoteMain(s);
+  MarkExistentials(s);
+}
+
+// The antecedent of the relative pronoun at item r: the noun group before it (a comma
+// between), past a locative phrase ("received Kuwait's minister in Doha, who carried
+// ...") and "of" complements ("the leader of the militia, who ..."); -1 if there is none
+// (a pronoun, a time phrase, or a clause: "..., which angered Arnor").
+int CoderImpl::Antecedent(const Scratch& s, int r) const {
+  const auto& it = s.items;
+  int j = r - 1;
+  if (j >= 0 && it[j].kind == ItemKind::kComma) --j;
+  auto noun = [&](int k) { return k >= 0 && it[k].kind == ItemKind::kNoun && !it[k].pronoun && !it[k].temporal; };
+  if (!noun(j)) return -1;
+  while (j >= 2 && it[j - 1].kind == ItemKind::kPrep && noun(j - 2) &&
+         (s.view.word[it[j - 1].first] == w_of_ ||
+          Lexical(dict::Lex::kLocativePreposition, s.view.norm[it[j - 1].first])))
+    j -= 2;
+  return j;
+}
+
+// "There were 12 soldiers killed in Gondor": a lone participle after the noun group of an
+// existential "there be" is that group's passive predicate, not a reduced relative.
+void CoderImpl::MarkExistentials(Scratch& s) const {
+  const auto& it = s.items;
+  for (Pred& p : s.preds) {
+    if (p.kind != PredKind::kRel || p.subj_first < 0 || p.marker >= 0) continue;
+    const Item& vg = it[p.verb];
+    const Pos head = s.view.pos[vg.head];
+    if (vg.end - vg.first != 1 || (head != Pos::VBN && head != Pos::VBD)) continue;
+    int b = p.subj_first - 1;
+    while (b >= 0 && it[b].kind == ItemKind::kAdv) --b;
+    if (b < 1 || it[b].kind != ItemKind::kVerb || !(s.view.lex[it[b].head] & dict::Bit(dict::Lex::kBe))) continue;
+    int e = b - 1;
+    while (e >= 0 && it[e].kind == ItemKind::kAdv) --e;
+    if (e < 0 || s.view.pos[it[e].first] != Pos::EX) continue;
+    p.kind = PredKind::kExistential;
+    p.parent = s.pred_of_item[b];
+  }
+}
+
+// Whether the sentence loop codes predicate pi as an event of its own (its children are
+// coded through it): main and coordinated clauses, and by the rules adverbial clauses
+// that assert an event, subject relatives and existentials.
+bool CoderImpl::CodedClause(const Scratch& s, int pi) const {
+  const Pred& p = s.preds[pi];
+  const auto& it = s.items;
+  switch (p.kind) {
+    case PredKind::kMain:
+    case PredKind::kCoord:
+      return true;
+    case PredKind::kSub:
+      return rules_.code_adverbial_clauses && p.subj_core >= 0 && p.marker >= 0 &&
+             Lexical(dict::Lex::kAssertingSubordinator, s.view.norm[it[p.marker].first]);
+    case PredKind::kRel:
+      return rules_.code_relative_clauses && p.subj_core < 0 && p.antecedent >= 0 && it[p.verb].finite;
+    case PredKind::kExistential:
+      return rules_.code_existentials;
+    default:
+      return false;
+  }
 }
 
 // The clause type of the verb group at item `v`, its parent and subject phrase.
@@ -224,6 +284,13 @@ void CoderImpl::ClassifyPred(Scratch& s, int v, const std::vector<int>& unit_sta
     if (parent >= 0 && s.preds[parent].kind != PredKind::kMain && s.preds[parent].kind != PredKind::kCoord)
       p.kind = s.preds[parent].kind;
     p.parent = parent;
+  } else if (rules_.participle_clauses && k >= 0 && it[k].kind == ItemKind::kComma && lone_vbg &&
+             TopPred(s, k) >= 0) {
+    // "Gunmen attacked a convoy, killing five soldiers": a participle clause after the
+    // main clause shares its subject.
+    p.kind = PredKind::kCoord;
+    p.parent = TopPred(s, k);
+    p.trailing = true;
   } else if (rules_.participle_clauses && k >= 0 && it[k].kind == ItemKind::kSub && lone_vbg &&
              Lexical(dict::Lex::kParticipleSubordinator, s.view.norm[it[k].first]) && TopPred(s, k) >= 0) {
     // "take part in a press conference after consulting on ...": a subjectless
@@ -231,7 +298,10 @@ void CoderImpl::ClassifyPred(Scratch& s, int v, const std::vector<int>& unit_sta
     p.kind = PredKind::kCoord;
     p.parent = TopPred(s, k);
   } else if (k >= 0 && it[k].kind == ItemKind::kRel) {
+    // A subject relative ("Gondor, which attacked Arnor"): its subject is the antecedent.
     p.kind = PredKind::kRel;
+    p.marker = k;
+    p.antecedent = Antecedent(s, k);
   } else if (!FindSubject(s, &k, v, unit_start, &p)) {
     if (rules_.participle_clauses && k < 0 && lone_vbg) {
       // "Saying that the regime commits genocide, he added ...": a sentence-initial
@@ -261,6 +331,11 @@ bool CoderImpl::FindSubject(Scratch& s, int* k_io, int v, const std::vector<int>
     while (k2 >= 0 && it[k2].kind != ItemKind::kComma && it[k2].kind != ItemKind::kSub &&
            it[k2].kind != ItemKind::kRel)
       --k2;
+    // "The rebels, who attacked a police post, kidnapped ...": a relative clause set off
+    // by commas stands between the subject and its verb too.
+    if (k2 > 1 && it[k2].kind == ItemKind::kRel && it[k2 - 1].kind == ItemKind::kComma &&
+        it[k2 - 2].kind == ItemKind::kNoun)
+      --k2;
     if (k2 > 0 && it[k2].kind == ItemKind::kComma && it[k2 - 1].kind == ItemKind::kNoun) {
       k = k2 - 1;
     } else {
@@ -289,9 +364,10 @@ bool CoderImpl::FindSubject(Scratch& s, int* k_io, int v, const std::vector<int>
     }
   }
   int core = start;
-  // "Soldiers from Gondor", "activists in Arnor", "Arnor on Thursday".
+  // "Soldiers from Gondor", "activists in Arnor", "Arnor on Thursday", and "to" after an
+  // adjective that ends a noun group ("fighters loyal to Gondor", "groups close to Arnor").
   while (core >= 2 && it[core - 1].kind == ItemKind::kPrep && it[core - 2].kind == ItemKind::kNoun &&
-         s.view.word[it[core - 1].first] != w_to_) {
+         (s.view.word[it[core - 1].first] != w_to_ || IsAdjective(s.view.pos[it[core - 2].end - 1]))) {
     core = unit_start[core - 2] >= 0 ? unit_start[core - 2] : core - 2;
   }
   p.subj_first = core;
@@ -324,8 +400,10 @@ bool CoderImpl::FindSubject(Scratch& s, int* k_io, int v, const std::vector<int>
       p.kind = PredKind::kRel;
   } else if (it[b].kind == ItemKind::kSub) {
     p.kind = PredKind::kSub;
+    p.marker = b;
   } else if (it[b].kind == ItemKind::kRel || it[b].kind == ItemKind::kPrep) {
     p.kind = PredKind::kRel;
+    if (it[b].kind == ItemKind::kRel) p.marker = b;
   } else {
     p.kind = PredKind::kMain;
   }

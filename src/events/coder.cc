@@ -118,12 +118,25 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
   // then nominal events.
   s.protos.clear();
   for (size_t q = 0; q < s.preds.size(); ++q) {
-    const Pred& p = s.preds[q];
-    // Adverbial clauses with a subject of their own ("..., while A got ready to attend a
-    // summit in B", "after A attacked B") are events too.
-    const bool adverbial = rules_.code_adverbial_clauses && p.kind == PredKind::kSub && p.subj_core >= 0;
-    if (p.kind != PredKind::kMain && p.kind != PredKind::kCoord && !adverbial) continue;
+    if (!CodedClause(s, static_cast<int>(q))) continue;
+    const size_t before = s.protos.size();
     CodePred(doc, s, static_cast<int>(q), &s.protos);
+    const Pred& p = s.preds[q];
+    if (p.kind != PredKind::kSub && p.kind != PredKind::kRel && !p.trailing) continue;
+    // An adverbial, relative or trailing participle clause ("..., while A shelled B", "A,
+    // which attacked B", "..., killing B") is background to the sentence's own event:
+    // kept only when it is asserted and names both sides with their countries.
+    auto known = [](const std::vector<CodedActor>& side) {
+      return HasActor(side) && side[0].code.compare(0, 3, "---") != 0;
+    };
+    size_t kept = before;
+    for (size_t k = before; k < s.protos.size(); ++k) {
+      const Proto& e = s.protos[k];
+      if (!known(e.src) || !known(e.tgt) || e.modality != Modality::kNone) continue;
+      if (kept != k) s.protos[kept] = std::move(s.protos[k]);
+      ++kept;
+    }
+    s.protos.resize(kept);
   }
   if (rules_.possessed_visits) CodeVisitNouns(doc, s);
   NoteStory(s, st);

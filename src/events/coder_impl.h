@@ -39,8 +39,9 @@ bool Debug();
 
 // A predicate's place in the sentence (Classify): main clause, a predicate coordinated
 // with one before it, an infinitive, a relative clause, an adverbial (subordinate) clause,
-// a complement ("said that ..."), a trailing attribution ("..., X said"), or unattached.
-enum class PredKind : uint8_t { kMain, kCoord, kInf, kRel, kSub, kEmbedded, kAttribution, kNone };
+// a complement ("said that ..."), a trailing attribution ("..., X said"), the participle
+// after an existential "there be" ("there were N soldiers killed"), or unattached.
+enum class PredKind : uint8_t { kMain, kCoord, kInf, kRel, kSub, kEmbedded, kAttribution, kExistential, kNone };
 // Pred::parent of a sentence-initial participle until its main clause is found.
 constexpr int kLaterMain = -3;
 
@@ -51,6 +52,9 @@ struct Pred {
   int subj_first = -1;    // item range of the subject phrase
   int subj_end = -1;
   int subj_core = -1;     // core noun item of the subject
+  int antecedent = -1;    // subject relative ("X, which attacked Y"): the noun item of X
+  int marker = -1;        // adverbial or relative clause: the item of its subordinator
+  bool trailing = false;  // a participle clause after its main clause ("..., killing five")
   bool weak = false;      // participle read as a main verb
   std::vector<CodedActor> subject;  // resolved
   std::string subject_how;
@@ -168,6 +172,9 @@ class CoderImpl {
   void ClassifyPred(Scratch& s, int v, const std::vector<int>& unit_start) const;
   bool FindSubject(Scratch& s, int* k_io, int v, const std::vector<int>& unit_start, events_internal::Pred* p) const;
   void PromoteMain(Scratch& s) const;
+  int Antecedent(const Scratch& s, int rel_item) const;
+  void MarkExistentials(Scratch& s) const;
+  bool CodedClause(const Scratch& s, int pi) const;
   int TargetScopeEnd(const Scratch& s, int pi) const;
 
   // clause_layer.cc

@@ -35,9 +35,11 @@ struct SentenceView {
 };
 
 // Comma-clause deletion (petrarch2-behaviour.md 2.10): keep[i] false for deleted tokens
-// of the sentence (relative indices).
+// of the sentence (relative indices). With `keep_clauses`, a comma clause that opens with
+// a relative pronoun or an -ing participle ("..., which shelled B", "..., killing five")
+// is never deleted: the coder codes it as a clause of its own.
 void CommaDeletionMask(const Document& doc, const Sentence& sentence, const CodingOptions& options,
-                       std::vector<uint8_t>* keep);
+                       bool keep_clauses, std::vector<uint8_t>* keep);
 
 enum class ItemKind : uint8_t {
   kNoun,   // noun group

@@ -27,29 +27,52 @@ bool InRange(int count, int lo, int hi) { return hi > 0 && count >= lo && count 
 // verb of its own is deleted only while another kept verb remains ("On 14 March 2019,
 // gunmen attacked a police post": the terminal "clause" is the main clause; "A, B and C
 // met": its only verb is in the terminal conjunct).
+// With `finite`, the same holds for finite verbs: an internal clause is the main clause
+// when a kept participle clause follows it ("On 1 May, rebels shelled B, C province,
+// killing ten").
 bool TakesLastVerb(const Document& doc, const Sentence& s, const std::vector<uint8_t>& keep, uint32_t from,
-                   uint32_t to) {
-  bool inside = false, outside = false;
+                   uint32_t to, bool finite = false) {
+  bool inside = false, outside = false, finite_inside = false, finite_outside = false;
   for (uint32_t i = 0; i < keep.size(); ++i) {
     const Pos pos = doc.tokens[s.first_token + i].pos;
     if (!keep[i] || !(IsVerb(pos) || pos == Pos::MD)) continue;
-    (i >= from && i <= to ? inside : outside) = true;
+    const bool in = i >= from && i <= to;
+    (in ? inside : outside) = true;
+    if (!finite) continue;
+    if (pos == Pos::VBD || pos == Pos::VBZ || pos == Pos::VBP || pos == Pos::MD) (in ? finite_inside : finite_outside) = true;
   }
-  return inside && !outside;
+  return (inside && !outside) || (finite_inside && !finite_outside);
 }
+
+bool IsFinite(Pos p) { return p == Pos::VBD || p == Pos::VBZ || p == Pos::VBP || p == Pos::MD; }
 
 // "Ghana, which has long backed the plan, accused Togo": a terminal clause that starts
 // with a finite verb is the predicate of the subject before the commas, not an aside.
-bool StartsWithFiniteVerb(const Document& doc, const Sentence& s, uint32_t from, uint32_t to) {
+// A past form there counts as finite when no finite verb is kept outside the clause
+// ("Syrian troops, backed by Russian jets, attacked ...": VBD and VBN look alike, and the
+// sentence needs one finite verb).
+bool StartsWithFiniteVerb(const Document& doc, const Sentence& s, const std::vector<uint8_t>& keep, uint32_t from,
+                          uint32_t to) {
   if (from >= to) return false;
   const Pos p = doc.tokens[s.first_token + from].pos;
-  return p == Pos::VBD || p == Pos::VBZ || p == Pos::VBP || p == Pos::MD;
+  if (IsFinite(p)) return true;
+  if (p != Pos::VBN) return false;
+  for (uint32_t i = 0; i < keep.size(); ++i)
+    if (keep[i] && (i < from || i >= to) && IsFinite(doc.tokens[s.first_token + i].pos)) return false;
+  return true;
+}
+
+// A clause the coder codes on its own: it opens with a relative pronoun or an -ing form.
+bool OpensCodedClause(const Document& doc, const Sentence& s, bool keep_clauses, uint32_t from, uint32_t to) {
+  if (!keep_clauses || from >= to) return false;
+  const Pos p = doc.tokens[s.first_token + from].pos;
+  return p == Pos::WDT || p == Pos::WP || p == Pos::VBG;
 }
 
 }  // namespace
 
 void CommaDeletionMask(const Document& doc, const Sentence& sentence, const CodingOptions& options,
-                       std::vector<uint8_t>* keep) {
+                       bool keep_clauses, std::vector<uint8_t>* keep) {
   const uint32_t n = sentence.size();
   keep->assign(n, 1);
   uint32_t commas[64];
@@ -78,7 +101,8 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
   if (hi > lo) {
     uint32_t c = commas[hi - 1];
     if (c < last && InRange(CountWords(doc, sentence, c + 1, last), options.comma_emin, options.comma_emax) &&
-        !TakesLastVerb(doc, sentence, *keep, c, last - 1) && !StartsWithFiniteVerb(doc, sentence, c + 1, last)) {
+        !TakesLastVerb(doc, sentence, *keep, c, last - 1) && !StartsWithFiniteVerb(doc, sentence, *keep, c + 1, last) &&
+        !OpensCodedClause(doc, sentence, keep_clauses, c + 1, last)) {
       for (uint32_t i = c; i < last; ++i) (*keep)[i] = 0;
       --hi;
     }
@@ -87,7 +111,8 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
   for (uint32_t k = lo; k + 1 < hi; ++k) {
     uint32_t a = commas[k], b = commas[k + 1];
     if (InRange(CountWords(doc, sentence, a + 1, b), options.comma_min, options.comma_max) &&
-        !TakesLastVerb(doc, sentence, *keep, a, b)) {
+        !TakesLastVerb(doc, sentence, *keep, a, b, keep_clauses) &&
+        !OpensCodedClause(doc, sentence, keep_clauses, a + 1, b)) {
       for (uint32_t i = a; i <= b; ++i) (*keep)[i] = 0;
     }
   }

@@ -146,6 +146,10 @@ void CoderImpl::ResolveSubjects(const Document& doc, Scratch& s, const DocState&
       p.subject_how = s.preds[p.parent].subject_how;
       continue;
     }
+    if (p.subj_core < 0 && p.antecedent >= 0) {
+      UnitActors(doc, s, p.antecedent, &p.subject);  // a subject relative: its antecedent
+      continue;
+    }
     if (p.subj_core < 0) continue;
     const Item& core = it[p.subj_core];
     if (core.pronoun) {
@@ -176,8 +180,13 @@ void CoderImpl::ResolveSubjects(const Document& doc, Scratch& s, const DocState&
       bool has_actor = false;
       for (const auto& a : p.subject) has_actor |= a.has_actor;
       if (!has_actor && p.subj_first >= 0 && p.verb > p.subj_end) {
+        // Up to the verb, but never into a relative clause ("The rebels, who attacked a
+        // police post in Mali, kidnapped ...": the post is no part of the subject).
+        int stop = p.subj_end;
+        while (stop < p.verb && it[stop].kind != ItemKind::kRel) ++stop;
+        if (stop < p.verb && stop > p.subj_end && it[stop - 1].kind == ItemKind::kComma) --stop;
         s.tmp.clear();
-        Actors(doc, s, p.subj_core, p.verb, &s.tmp);
+        Actors(doc, s, p.subj_core, stop, &s.tmp);
         bool ext = false;
         for (const auto& a : s.tmp) ext |= a.has_actor;
         if (ext) p.subject = s.tmp;

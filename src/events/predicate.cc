@@ -85,7 +85,7 @@ void CoderImpl::SetUpPred(const Document& doc, Scratch& s, int pi, PredCall* c) 
   MatchContext& m = s.ctx;
   m.view = &s.view;
   m.items = &s.items;
-  m.subject_item = p.subj_core;
+  m.subject_item = p.subj_core >= 0 ? p.subj_core : p.antecedent;
   m.subject_actor_count = static_cast<int>(p.subject.size());
   m.slots.clear();
   std::vector<CodedActor>& tmp = s.tmp;
@@ -180,7 +180,8 @@ bool CoderImpl::KeepsOneSided(const Proto& e) const {
 void CoderImpl::CodePred(const Document& doc, Scratch& s, int pi, std::vector<Proto>* out) const {
   PredCall c;
   SetUpPred(doc, s, pi, &c);
-  if (s.items[s.preds[pi].verb].passive) {
+  // "there were N soldiers killed": the existential's participle is a passive.
+  if (s.items[s.preds[pi].verb].passive || s.preds[pi].kind == PredKind::kExistential) {
     CodePassive(doc, s, c, out);
     return;
   }
@@ -226,6 +227,14 @@ void CoderImpl::CodePassive(const Document& doc, Scratch& s, PredCall& c, std::v
     // Eriador") is a guess.
     have = FindTarget(doc, s, p.verb + 1, c.target_end, -1, -1, &found, &found_item);
     e.confidence *= 0.7;
+    // "Three civilians were killed in central Baghdad": a place in a locative phrase says
+    // where, not who; the event has no known source.
+    if (have && rules_.locative_places && found_item > 0 && s.items[found_item - 1].kind == ItemKind::kPrep &&
+        Lexical(dict::Lex::kLocativePreposition, s.view.norm[s.items[found_item - 1].first])) {
+      bool all_places = true;
+      for (const auto& a : found) all_places &= IsPlace(doc, a);
+      if (all_places) have = false;
+    }
   }
   if (!have) return;
   e.code = c.code;
