@@ -97,6 +97,16 @@ TEST(ParticipleClause, PastFormAfterParentheticalParticipleIsTheMainVerb) {
   EXPECT_TRUE(Has(r, "SDN", "", "19", "main"));
 }
 
+// "A report released Monday in Geneva alleged that ...": the first past form is a
+// reduced relative on the subject, the clause verb is the main verb.
+TEST(MainVerb, ClauseVerbAfterAReducedRelative) {
+  Result r = Code("A report released Monday in Geneva alleged that Syrian forces tortured Lebanese detainees.");
+  EXPECT_TRUE(Has(r, "SYR", "LBN", "18", "complement"));
+  ASSERT_GE(r.doc.clauses.size(), 2u);
+  EXPECT_EQ(r.doc.clauses[0].type, ClauseType::kParticipial);
+  EXPECT_EQ(r.doc.clauses[1].type, ClauseType::kMain);
+}
+
 TEST(Existential, ParticipleAfterThereBeIsAPassive) {
   Result r = Code("There were seven Malian soldiers killed by Burkinabe troops near the border.");
   EXPECT_TRUE(Has(r, "BFA", "MLI", "19", "existential"));

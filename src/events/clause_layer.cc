@@ -37,7 +37,12 @@ ClauseType CoderImpl::TypeOf(const Scratch& s, int pi) const {
     case PredKind::kInf: return ClauseType::kInfinitival;
     case PredKind::kEmbedded: return ClauseType::kComplement;
     case PredKind::kSub: return ClauseType::kAdverbial;
-    case PredKind::kRel: return participle ? ClauseType::kParticipial : ClauseType::kRelative;
+    case PredKind::kRel: {
+      // A reduced relative without a relative pronoun ("a report released Tuesday") is a
+      // participle clause even where the tagger read its past form as finite.
+      const bool reduced = p.marker < 0 && vg.end - vg.first == 1 && (head == Pos::VBD || head == Pos::VBN);
+      return participle || reduced ? ClauseType::kParticipial : ClauseType::kRelative;
+    }
     case PredKind::kAttribution: return ClauseType::kAttribution;
     case PredKind::kExistential: return ClauseType::kExistential;
     case PredKind::kNone: break;

@@ -197,8 +197,44 @@ void CoderImpl::Classify(Scratch& s) const {
       }
     }
   }
+  ReducedRelativeBeforeClauseVerb(s);
   PromoteMain(s);
   MarkExistentials(s);
+}
+
+// "A report released Tuesday in the capital alleged that ...", "a study published in
+// Gondor claimed ...": a lone past form after the subject, then only time phrases and
+// prepositional phrases, then a verb that takes a clause. VBD and VBN look alike; the
+// first is a reduced relative on the subject and the clause verb is the main verb, with
+// that subject.
+void CoderImpl::ReducedRelativeBeforeClauseVerb(Scratch& s) const {
+  const auto& it = s.items;
+  for (Pred& p : s.preds) {
+    if (p.kind != PredKind::kRel || p.marker >= 0 || p.subj_first < 0) continue;
+    const Item& vg = it[p.verb];
+    if (vg.end - vg.first != 1 || !TakesClause(s.view.norm[vg.head])) continue;
+    const int r = p.parent >= 0 ? p.parent : VerbPred(s, p.subj_first);
+    if (r < 0) continue;
+    Pred& first = s.preds[r];
+    const Item& fg = it[first.verb];
+    if (first.kind != PredKind::kMain || first.subj_core < 0 || fg.end - fg.first != 1 ||
+        (s.view.pos[fg.head] != Pos::VBD && s.view.pos[fg.head] != Pos::VBN))
+      continue;
+    bool only_phrases = true;
+    for (int j = first.verb + 1; j < p.verb && only_phrases; ++j) {
+      const Item& x = it[j];
+      only_phrases = x.kind == ItemKind::kAdv || x.kind == ItemKind::kPrep ||
+                     (x.kind == ItemKind::kNoun && (x.temporal || it[j - 1].kind == ItemKind::kPrep));
+    }
+    if (!only_phrases) continue;
+    p.kind = PredKind::kMain;
+    p.parent = -1;
+    p.subj_first = first.subj_first;
+    p.subj_core = first.subj_core;
+    p.subj_end = first.subj_end;
+    first.kind = PredKind::kRel;
+    first.weak = false;
+  }
 }
 
 // The antecedent of the relative pronoun at item r: the noun group before it (a comma

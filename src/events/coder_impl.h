@@ -172,6 +172,7 @@ class CoderImpl {
   void ClassifyPred(Scratch& s, int v, const std::vector<int>& unit_start) const;
   bool FindSubject(Scratch& s, int* k_io, int v, const std::vector<int>& unit_start, events_internal::Pred* p) const;
   void PromoteMain(Scratch& s) const;
+  void ReducedRelativeBeforeClauseVerb(Scratch& s) const;
   int Antecedent(const Scratch& s, int rel_item) const;
   void MarkExistentials(Scratch& s) const;
   bool CodedClause(const Scratch& s, int pi) const;
