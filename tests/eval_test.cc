@@ -128,13 +128,17 @@ TEST(Eval, GsrNewsWithBuiltinKnowledgeBaseAtCountryRootLevel) {
   // of each actor) and CAMEO root, since the gold was written for the Phoenix codes.
   // Reached: tune part F1 0.69, held part F1 0.72; with one-sided events (issue "Real
   // news": the gold follows require_dyad, so target-less events count as false
-  // positives here) tune 0.68, held 0.69, all 0.684.
+  // positives here) tune 0.68, held 0.69, all 0.684. With modality as the event
+  // (CodingRules::modal_events: intents, threats, demands; the gold follows PETRARCH-2's
+  // "will X" = X) tune 0.68, held 0.54 (one held record changed), all 0.632; the PLOVER
+  // gold, which codes these as AGREE / THREATEN / REQUEST, gained 0.10 type recall on
+  // its dev part and 0.08 on its held part (plover_eval_test.cc).
   Figures all = Evaluate("petrarch2-gsr-news.dev.jsonl", " --level country-root", Part::kAll);
-  EXPECT_GE(all.f1, 0.66);
+  EXPECT_GE(all.f1, 0.61);
   Figures tune = Evaluate("petrarch2-gsr-news.dev.jsonl", " --level country-root", Part::kTune);
   EXPECT_GE(tune.f1, 0.66);
   Figures held = Evaluate("petrarch2-gsr-news.dev.jsonl", " --level country-root", Part::kHeld);
-  EXPECT_GE(held.f1, 0.66);
+  EXPECT_GE(held.f1, 0.50);  // margin 0.04 (13 records)
 }
 
 }  // namespace

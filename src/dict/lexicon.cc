@@ -24,6 +24,8 @@ constexpr std::string_view kLexFileNames[] = {
     "demonym_suffixes.txt",  "personal_pronouns.txt", "impersonal_pronouns.txt",
     "first_person_pronouns.txt", "coordinators.txt", "quantifier_words.txt",
     "asserting_subordinators.txt",
+    "commitment_auxiliaries.txt", "readiness_adjectives.txt", "obligation_auxiliaries.txt",
+    "failure_verbs.txt",     "threat_conditions.txt",
 };
 static_assert(std::size(kLexFileNames) == static_cast<size_t>(Lex::kCount), "one file per concept");
 

@@ -52,6 +52,11 @@ enum class Lex : uint8_t {
   kCoordinator,              // coordinators
   kQuantifierWord,           // quantifier_words
   kAssertingSubordinator,    // asserting_subordinators
+  kCommitmentAuxiliary,      // commitment_auxiliaries
+  kReadinessAdjective,       // readiness_adjectives
+  kObligationAuxiliary,      // obligation_auxiliaries
+  kFailureVerb,              // failure_verbs
+  kThreatCondition,          // threat_conditions
   kCount
 };
 

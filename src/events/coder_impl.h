@@ -217,6 +217,20 @@ class CoderImpl {
   bool ClauseLocation(const Document& doc, Scratch& s, int pi, Event::Location* loc) const;
   void DatelineLocation(const Document& doc, Scratch& s, Event::Location* loc) const;
 
+  // modality.cc
+  struct ModalCues {
+    bool commit = false;       // "will", "would": the subject commits itself
+    bool future = false;       // "will", "shall": plain future
+    bool ready = false;        // "is ready to", "was willing to"
+    bool obligation = false;   // "must", "should"
+    bool failure = false;      // "failed to"
+    bool conditional = false;  // "unless", "otherwise" later in the sentence
+  };
+  ModalCues CuesOf(const Scratch& s, int verb_item) const;
+  // Rewrites *pr as its modality makes it (intent, threat, demand, negation); false when
+  // the event is to be dropped.
+  bool ApplyModality(const Scratch& s, Proto* pr) const;
+
   // emit.cc
   void CodeVisitNouns(const Document& doc, Scratch& s) const;
   static void CountryFromLocation(const Event::Location& location, ActorRef* actor);

@@ -63,6 +63,15 @@ void CoderImpl::CodeComplement(const Document& doc, Scratch& s, PredCall& c, std
     for (const auto& b : p.subject) in_speaker |= a.code == b.code;
     self_report &= in_speaker;
   }
+  // "Iran said it would attack Israel": the speaker's own committed act is the event, a
+  // threat or an intent (modality.cc, built-in knowledge base).
+  if (rules_.modal_events && self_report && !inner.empty() && inner[0].verb >= 0) {
+    const ModalCues cues = CuesOf(s, inner[0].verb);
+    if (cues.commit || cues.ready) {
+      for (Proto& x : inner) out->push_back(std::move(x));
+      return;
+    }
+  }
   if (rules_.reported_speech && !inner.empty() && !self_report && TakesClause(s.view.norm[vg.head]) &&
       CodeReportedSpeech(doc, s, c, inner, out))
     return;

@@ -134,7 +134,8 @@ void CoderImpl::Emit(const Document& doc, uint32_t si, Scratch& s, const DocStat
     }
     events->push_back(std::move(ev));
   };
-  for (const Proto& pr : s.protos) {
+  for (Proto& pr : s.protos) {
+    if (!ApplyModality(s, &pr)) continue;
     if (!ClauseLocation(doc, s, pr.pred, &location)) location = st.dateline;
     const bool forward = !pr.code.empty() && pr.code != "---";
     if (!forward) {

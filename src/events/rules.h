@@ -92,6 +92,13 @@ struct CodingRules {
   // says how (ActorRef::country_how "place" / "dateline").
   bool country_from_location = false;
 
+  // ---- modality (issue "Real news"; src/events/modality.cc, words in data/kb/lexicon)
+  // What a subject commits itself to is the event: "A will support B's bid", "is ready to
+  // send aid" are intents (03x); "would block roads", "will pull out unless ..." threats
+  // (13x); "X said Y must extradite ..." X's demand of Y (10x); "failed to agree" the
+  // agreement negated. PETRARCH-2 codes "will X" as X (its gold does).
+  bool modal_events = false;
+
   // PETRARCH-2 compatible: the conventions of the validation gold
   // (petrarch2-behaviour.md 5.2), nothing the old dictionary format cannot support.
   static CodingRules Petrarch() { return CodingRules{}; }
@@ -107,6 +114,7 @@ struct CodingRules {
     r.intent_for_other_is_appeal = r.refusal_to_permit_is_promise = true;
     r.mutual_meetings = r.possessed_visits = true;
     r.one_sided_events = r.country_from_location = true;
+    r.modal_events = true;
     return r;
   }
 };

@@ -1,0 +1,84 @@
+// Modality as the event (CodingRules::modal_events, src/events/modality.cc; issue "Real
+// news"): with the built-in knowledge base a committed act is an intent or a threat, an
+// act laid on another in reported speech a demand, a failed act the act negated. The
+// sentences are written for this test and are in no dev set.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annalist/pipeline.h"
+#include "events/rules.h"
+
+namespace annalist {
+namespace {
+
+std::vector<Event> Code(const std::string& text) {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    auto p = Pipeline::Load(PipelineConfig{});  // the built-in knowledge base
+    return p.ok() ? std::move(*p) : nullptr;
+  }();
+  std::vector<Event> events;
+  Document doc;
+  doc.id = "m";
+  doc.text = text;
+  doc.date = 20240304;
+  if (pipeline) pipeline->Code(&doc, &events);
+  return events;
+}
+
+// The first event from `source` to `target` (country level), or nullptr.
+const Event* Between(const std::vector<Event>& events, const std::string& source, const std::string& target) {
+  for (const Event& e : events)
+    if (e.source.code.compare(0, 3, source) == 0 && e.target.code.compare(0, 3, target) == 0) return &e;
+  return nullptr;
+}
+
+TEST(Modality, OnlyTheBuiltInRulesCodeModality) {
+  EXPECT_TRUE(CodingRules::KnowledgeBase().modal_events);
+  EXPECT_FALSE(CodingRules::Petrarch().modal_events);  // its gold codes "will X" as X
+}
+
+TEST(Modality, CommittedCooperationIsAnIntent) {
+  const Event* e = Between(Code("Denmark will back Iceland's application to the council."), "DNK", "ISL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->root, "03");
+  EXPECT_EQ(e->plover, "AGREE");
+  EXPECT_EQ(e->modality, "intent");
+  e = Between(Code("Portugal is ready to send humanitarian aid to Angola."), "PRT", "AGO");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, "0333");  // humanitarian aid (073) keeps its kind
+}
+
+TEST(Modality, CommittedHostileActIsAThreat) {
+  const Event* e = Between(Code("Armenia said it would shell Azerbaijani positions."), "ARM", "AZE");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, "138");
+  e = Between(Code("Hungary would impose an embargo on Serbia."), "HUN", "SRB");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->plover, "THREATEN");
+  // Conditional on the other side: a threat whatever the act.
+  e = Between(Code("Ghana will withdraw from the pact unless Togo reopens the border."), "GHA", "TGO");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->root, "13");
+}
+
+TEST(Modality, PossibilityIsNoCommitment) {
+  for (const Event& e : Code("Hungary could impose an embargo on Serbia.")) EXPECT_NE(e.root, "13") << e.code;
+}
+
+TEST(Modality, ObligationLaidOnAnotherIsADemand) {
+  const Event* e = Between(Code("Ecuador said Peru must release the detained fishermen."), "ECU", "PER");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->root, "10");
+  EXPECT_EQ(e->plover, "REQUEST");
+  EXPECT_EQ(Between(Code("Ecuador said Peru must release the detained fishermen."), "PER", ""), nullptr);
+}
+
+TEST(Modality, FailedActIsNoAct) {
+  for (const Event& e : Code("Serbia and Kosovo failed to agree on license plates.")) EXPECT_NE(e.root, "03") << e.code;
+}
+
+}  // namespace
+}  // namespace annalist
