@@ -89,12 +89,20 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     return events.ok() ? *events : std::vector<StoredEvent>();
   }
 
-  // Monthly counts by country dyad read from the pre-aggregated table must equal the same
-  // counts computed from the events (min_mentions 1 holds for every event but forces the
-  // events table).
+  // Monthly counts read from the pre-aggregated tables (by country dyad: event_months;
+  // all events, or one root: event_month_totals) must equal the same counts computed from
+  // the events (min_mentions 1 holds for every event but forces the events table).
   void ExpectMonthlyCountsMatchEvents() {
     AggregateRequest request;
     request.by_dyad = request.by_country = true;
+    ExpectMonthlyCountsMatchEvents(request);
+    ExpectMonthlyCountsMatchEvents(AggregateRequest());
+    request = AggregateRequest();
+    request.filter.root = "19";
+    ExpectMonthlyCountsMatchEvents(request);
+  }
+
+  void ExpectMonthlyCountsMatchEvents(AggregateRequest request) {
     auto fast = store_->Aggregate(request);
     request.filter.min_mentions = 1;
     auto slow = store_->Aggregate(request);
@@ -258,6 +266,35 @@ TEST_P(StoreTest, FullTextSearchFollowsReingest) {
 
 // A store written by schema 2 kept its full-text index by triggers; opening it drops them,
 // so an article is indexed once.
+// A store of schema 3 has no month totals; opening it computes them from the events.
+TEST(StoreSchema, OpeningASchema3StoreComputesTheMonthTotals) {
+  const std::string path = ProcessTempDir() + "/schema3.db";
+  {
+    auto store = Store::Open(path, StoreOptions());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->BeginBatch().ok());
+    Event event = MakeEvent(kStrike, "ISR", "PSE", "190");
+    event.date = 20240304;
+    ASSERT_TRUE((*store)->PutArticle(MakeDoc("m1", "AFP", 20240304, kStrike), {event}).ok());
+    ASSERT_TRUE((*store)->CommitBatch().ok());
+  }
+  {
+    auto db = store::OpenSqlite(path, false, 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("DELETE FROM event_month_totals; UPDATE meta SET value = '1' WHERE key = "
+                            "'monthly_counts'; UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+                    .ok());
+  }
+  auto store = Store::Open(path, StoreOptions());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto counts = (*store)->Aggregate(AggregateRequest());
+  ASSERT_TRUE(counts.ok()) << counts.status().message();
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ((*counts)[0].period, 20240301);
+  EXPECT_EQ((*counts)[0].events, 1);
+  EXPECT_EQ((*counts)[0].mentions, 1);
+}
+
 TEST(StoreSchema, OpeningASchema2StoreDropsItsTriggers) {
   const std::string path = ProcessTempDir() + "/schema2.db";
   ASSERT_TRUE(Store::Open(path, StoreOptions()).ok());

@@ -2,6 +2,7 @@
 // differ in the auto-numbered article key and the full-text index (FTS5 / tsvector GIN).
 #include "store/schema.h"
 
+#include <cstdlib>
 #include <string>
 
 namespace annalist::store {
@@ -9,8 +10,8 @@ namespace annalist::store {
 namespace {
 
 // 2: event_months (monthly counts), id in the ordering indexes. 3: the SQLite full-text
-// index kept by the store's own statements instead of triggers.
-constexpr int kSchemaVersion = 3;
+// index kept by the store's own statements instead of triggers. 4: event_month_totals.
+constexpr int kSchemaVersion = 4;
 
 // Columns of events and mentions, shared by both dialects. Dates are YYYYMMDD integers
 // (0 = unknown), booleans 0/1, an absent target is ''.
@@ -62,6 +63,10 @@ CREATE TABLE IF NOT EXISTS event_months (
 CREATE INDEX IF NOT EXISTS event_months_target ON event_months (target_country, month);
 CREATE INDEX IF NOT EXISTS event_months_month ON event_months (month);
 CREATE INDEX IF NOT EXISTS event_months_root ON event_months (root, month);
+CREATE TABLE IF NOT EXISTS event_month_totals (
+  month INTEGER NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein_sum DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (month, root, quad_class));
 CREATE TABLE IF NOT EXISTS actors (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL);
 )SQL";
@@ -97,15 +102,24 @@ Status CreateSchema(SqlConnection* db) {
   if (Status status = db->BeginWrite(); !status.ok()) return status;
   std::string sql = std::string(sqlite ? kSqliteArticles : kPostgresArticles) + kCommonTables;
   Status status = db->Exec(sql);
-  // A store of schema 1 (no monthly counts yet) gets them computed once.
+  // The monthly counts are computed from the events once: in a store of schema 1 (none
+  // yet, meta monthly_counts absent or 0) or 2-3 (no month totals, monthly_counts 1), and
+  // after an older binary wrote to the store (its schema_version is lower: it kept
+  // event_months but not the totals).
   if (status.ok()) status = db->Exec("INSERT INTO meta (key, value) VALUES ('monthly_counts', '0') ON CONFLICT (key) DO NOTHING");
   if (status.ok()) {
-    auto check = db->Prepare("SELECT value FROM meta WHERE key = 'monthly_counts'");
+    auto check = db->Prepare(
+        "SELECT (SELECT value FROM meta WHERE key = 'monthly_counts'), "
+        "(SELECT value FROM meta WHERE key = 'schema_version')");
     Result<bool> row = check.ok() ? (*check)->Step() : Result<bool>(check.status());
-    const bool missing = row.ok() && *row && (*check)->Text(0) == "0";
+    bool rebuild = false;
+    if (row.ok() && *row) {
+      const std::string version = (*check)->IsNull(1) ? std::string() : (*check)->Text(1);
+      rebuild = (*check)->Text(0) != "2" || (!version.empty() && std::atoi(version.c_str()) < kSchemaVersion);
+    }
     if (!row.ok()) status = row.status();
     if (check.ok()) (*check)->Reset();
-    if (status.ok() && missing) status = RebuildMonthlyCounts(db);
+    if (status.ok() && rebuild) status = RebuildMonthlyCounts(db);
   }
   if (status.ok()) {
     status = db->Exec("INSERT INTO meta (key, value) VALUES ('schema_version', '" + std::to_string(kSchemaVersion) +
@@ -123,7 +137,10 @@ Status RebuildMonthlyCounts(SqlConnection* db) {
       "DELETE FROM event_months; INSERT INTO event_months (source_country, target_country, month, root, quad_class, "
       "events, mentions, goldstein_sum) SELECT source_country, target_country, date / 100, root, quad_class, "
       "COUNT(*), SUM(mentions), SUM(goldstein) FROM events GROUP BY source_country, target_country, date / 100, "
-      "root, quad_class; UPDATE meta SET value = '1' WHERE key = 'monthly_counts'");
+      "root, quad_class; DELETE FROM event_month_totals; INSERT INTO event_month_totals (month, root, quad_class, "
+      "events, mentions, goldstein_sum) SELECT month, root, quad_class, SUM(events), SUM(mentions), "
+      "SUM(goldstein_sum) FROM event_months GROUP BY month, root, quad_class; "
+      "UPDATE meta SET value = '2' WHERE key = 'monthly_counts'");
 }
 
 std::string FullTextCondition(Dialect dialect) {

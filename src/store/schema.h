@@ -12,7 +12,8 @@ namespace annalist::store {
 Status CreateSchema(SqlConnection* db);
 
 // Recomputes event_months (merged events counted per month, country dyad, root and
-// QuadClass: what Aggregate reads for monthly counts) from the events table.
+// QuadClass: what Aggregate reads for monthly counts) from the events table, and
+// event_month_totals (the same without the dyad: the timeline of all events) from it.
 Status RebuildMonthlyCounts(SqlConnection* db);
 
 // A subquery returning the ids of articles whose title or text contain the words bound to

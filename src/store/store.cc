@@ -145,11 +145,26 @@ Result<bool> Store::HasArticle(const std::string& id, const std::string& checksu
 
 namespace {
 
-// Adds to the monthly counts (event_months) of one (countries, month, root, QuadClass).
+// Adds to the monthly counts of one (countries, month, root, QuadClass) in event_months,
+// and of its (month, root, QuadClass) in event_month_totals.
 Status AddMonthly(Store::Impl* impl, const std::string& source_country, const std::string& target_country,
                   int32_t date, const std::string& root, int64_t quad_class, int64_t events, int64_t mentions,
                   double goldstein) {
   Status status;
+  SqlStatement* total = impl->Statement(
+      "INSERT INTO event_month_totals (month, root, quad_class, events, mentions, goldstein_sum) VALUES (?, ?, ?, "
+      "?, ?, ?) ON CONFLICT (month, root, quad_class) DO UPDATE SET events = event_month_totals.events + "
+      "excluded.events, mentions = event_month_totals.mentions + excluded.mentions, goldstein_sum = "
+      "event_month_totals.goldstein_sum + excluded.goldstein_sum",
+      &status);
+  if (total == nullptr) return status;
+  total->BindInt(1, date / 100);
+  total->BindText(2, root);
+  total->BindInt(3, quad_class);
+  total->BindInt(4, events);
+  total->BindInt(5, mentions);
+  total->BindDouble(6, goldstein);
+  if (status = total->Run(); !status.ok()) return status;
   SqlStatement* stmt = impl->Statement(
       "INSERT INTO event_months (source_country, target_country, month, root, quad_class, events, mentions, "
       "goldstein_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_country, target_country, month, root, "
@@ -296,6 +311,7 @@ Status RemoveArticle(Store::Impl* impl, const std::string& article_id) {
 struct Candidate {
   std::string id;
   MergeKey key;
+  int64_t quad_class = 0;  // the stored event's (for its monthly counts)
   double score = -1.0;
 };
 
@@ -315,7 +331,7 @@ Status FindEvent(Store::Impl* impl, const MergeKey& key, Candidate* best) {
   const bool source_unknown = source_country == store::kUnknownCountry;
   const bool target_unknown = target_country == store::kUnknownCountry;
   if ((source_unknown && target_unknown) || (key.root.empty() && key.plover.empty())) return Status::Ok();
-  std::string sql = "SELECT id, source, target, root, plover, date, place_key, words FROM events WHERE ";
+  std::string sql = "SELECT id, source, target, root, plover, date, place_key, words, quad_class FROM events WHERE ";
   std::vector<std::string> params;
   auto side = [&](const char* column, const std::string& country, bool exact) {
     if (country.empty()) {
@@ -369,6 +385,7 @@ Status FindEvent(Store::Impl* impl, const MergeKey& key, Candidate* best) {
     best->score = score;
     best->id = std::move(id);
     best->key = std::move(candidate.key);
+    best->quad_class = stmt->Int(8);
   }
   stmt->Reset();
   return Status::Ok();
@@ -515,7 +532,8 @@ Status InsertEvent(Store::Impl* impl, const Document& doc, const Event& event, c
 
 // Counts a new mention on its event (inserted before the mention itself).
 Status CountMention(Store::Impl* impl, const Document& doc, const Event& event, const MergeKey& key,
-                    const std::string& event_id, bool new_article, const std::vector<std::string>& words) {
+                    const Candidate& stored, bool new_article, const std::vector<std::string>& words) {
+  const std::string& event_id = stored.id;
   Status status;
   SqlStatement* seen = impl->Statement("SELECT 1 FROM mentions WHERE event_id = ? AND publisher = ? LIMIT 1", &status);
   if (seen == nullptr) return status;
@@ -536,13 +554,10 @@ Status CountMention(Store::Impl* impl, const Document& doc, const Event& event, 
   stmt->BindText(8, store::JoinWords(words));
   stmt->BindText(9, event_id);
   if (status = stmt->Run(); !status.ok()) return status;
-  SqlStatement* monthly = impl->Statement(
-      "UPDATE event_months SET mentions = mentions + 1 WHERE (source_country, target_country, month, root, "
-      "quad_class) = (SELECT source_country, target_country, date / 100, root, quad_class FROM events WHERE id = ?)",
-      &status);
-  if (monthly == nullptr) return status;
-  monthly->BindText(1, event_id);
-  if (status = monthly->Run(); !status.ok() || key.place_key.empty()) return status;
+  status = AddMonthly(impl, std::string(store::ActorCountry(stored.key.source)),
+                      std::string(store::ActorCountry(stored.key.target)), stored.key.date, stored.key.root,
+                      stored.quad_class, 0, 1, 0.0);
+  if (!status.ok() || key.place_key.empty()) return status;
   // An event first reported without a place takes the first place a later report gives
   // (later mentions then must agree with it).
   SqlStatement* place = impl->Statement(
@@ -592,17 +607,18 @@ Status Store::PutArticle(const Document& doc, const std::vector<Event>& events) 
   for (size_t index = 0; status.ok() && index < events.size(); ++index) {
     const Event& event = events[index];
     MergeKey key = store::KeyOfEvent(doc, event);
-    Candidate best;
+    Candidate best;  // the stored event the mention joins, or the new one
     status = FindEvent(impl_.get(), key, &best);
-    std::string event_id = best.id;
     std::vector<std::string> words = key.words;
     if (status.ok() && best.score < 0) {
-      status = InsertEvent(impl_.get(), doc, event, key, &event_id);
+      status = InsertEvent(impl_.get(), doc, event, key, &best.id);
+      best.key = key;
+      best.quad_class = event.quad_class;
     } else if (status.ok()) {
       words = store::UnionWords(best.key.words, key.words, kMaxEventWords);
     }
-    if (status.ok()) status = CountMention(impl_.get(), doc, event, key, event_id, joined.insert(event_id).second, words);
-    if (status.ok()) status = InsertMention(impl_.get(), doc, event, static_cast<int>(index), event_id, key);
+    if (status.ok()) status = CountMention(impl_.get(), doc, event, key, best, joined.insert(best.id).second, words);
+    if (status.ok()) status = InsertMention(impl_.get(), doc, event, static_cast<int>(index), best.id, key);
     if (status.ok()) status = InsertActor(impl_.get(), event.source);
     if (status.ok()) status = InsertActor(impl_.get(), event.target);
   }

@@ -415,15 +415,19 @@ Result<std::vector<CountRow>> Store::Aggregate(const AggregateRequest& request) 
   std::string sql;
   Where where;
   if (MonthlyCountsAnswer(request)) {
-    // Pre-aggregated: a dyad's months are a few hundred rows, not its events.
+    // Pre-aggregated: a dyad's months are a few hundred rows, not its events; without a
+    // dyad or country, the month totals are a few rows per month (event_month_totals).
     where = MonthlyWhere(request.filter);
+    const EventFilter& f = request.filter;
+    const bool totals = !request.by_dyad && f.country.empty() && f.source.empty() && f.target.empty();
     const std::string dyad = request.by_dyad ? "m.source_country, m.target_country" : "'', ''";
     sql = "SELECT m.month, " + dyad +
           ", SUM(m.events), SUM(m.mentions), SUM(m.goldstein_sum), "
           "SUM(CASE WHEN m.quad_class = 1 THEN m.events ELSE 0 END), "
           "SUM(CASE WHEN m.quad_class = 2 THEN m.events ELSE 0 END), "
           "SUM(CASE WHEN m.quad_class = 3 THEN m.events ELSE 0 END), "
-          "SUM(CASE WHEN m.quad_class = 4 THEN m.events ELSE 0 END) FROM event_months m" +
+          "SUM(CASE WHEN m.quad_class = 4 THEN m.events ELSE 0 END) FROM " +
+          (totals ? "event_month_totals m" : "event_months m") +
           where.sql + " GROUP BY m.month" + (request.by_dyad ? ", " + dyad : "") + " HAVING SUM(m.events) > 0";
   } else {
     where = BuildWhere(impl_->db->dialect(), request.filter);
