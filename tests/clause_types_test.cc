@@ -107,6 +107,18 @@ TEST(MainVerb, ClauseVerbAfterAReducedRelative) {
   EXPECT_EQ(r.doc.clauses[1].type, ClauseType::kMain);
 }
 
+// Object control: "urged B to negotiate": the appeal is to B, for B's act (CAMEO 026);
+// a hostile act asked of B stays a plain appeal (020).
+TEST(ObjectControl, AppealTakesTheSubCodeOfTheControlledAct) {
+  Result r = Code("Kenya urged Uganda to negotiate with South Sudan.");
+  bool appeal_to_negotiate = false;
+  for (const Event& e : r.events)
+    appeal_to_negotiate |= e.source.code.rfind("KEN", 0) == 0 && e.target.code.rfind("UGA", 0) == 0 && e.code == "026";
+  EXPECT_TRUE(appeal_to_negotiate);
+  for (const Event& e : Code("Canada urged Ukraine to attack Russian positions.").events)
+    if (e.source.code.rfind("CAN", 0) == 0) EXPECT_EQ(e.root, "02");
+}
+
 TEST(Existential, ParticipleAfterThereBeIsAPassive) {
   Result r = Code("There were seven Malian soldiers killed by Burkinabe troops near the border.");
   EXPECT_TRUE(Has(r, "BFA", "MLI", "19", "existential"));

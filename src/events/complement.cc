@@ -151,10 +151,16 @@ bool CoderImpl::CodeInfinitive(const Document& doc, Scratch& s, PredCall& c, std
     if (!inner.empty()) {
       std::string tcode;
       int which = 0;
+      const int inner_root = Root(inner[0].code);
       if (ApplyTransformation(c.code, inner[0], false, &tcode, &which)) {
         e.code = tcode;
         if (which == 1) e.tgt = inner[0].tgt;
         e.paired.clear();
+      } else if (rules_.object_control_appeals && Root(e.code) == 2 && inner_root >= 4 && inner_root <= 8) {
+        // "urged B to negotiate with C", "asked B to send aid": an appeal to B for what
+        // B is to do takes the sub-code of that act (CAMEO 021-026), as a subject-
+        // controlled "appealed to meet" does; a hostile act asked of B stays an appeal.
+        e.code = Combine(e.code, inner[0].code);
       }
     }
     Finish(e, c.pi, out);

@@ -73,6 +73,9 @@ struct CodingRules {
   // ---- event semantics
   // "wants Putin to attack": an intent about another's act is an appeal (020).
   bool intent_for_other_is_appeal = false;
+  // "urged B to negotiate with C": an appeal to B takes the sub-code of B's act (026),
+  // for cooperative acts (roots 04-08).
+  bool object_control_appeals = false;
   // "would not let threats against Iran": refusing to permit hostile acts is a promise.
   bool refusal_to_permit_is_promise = false;
   // Consult, meet, negotiate (040, 044, 046) are mutual: both directions.
@@ -111,7 +114,7 @@ struct CodingRules {
     r.code_relative_clauses = r.code_existentials = r.keep_clause_commas = true;
     r.reported_speech = r.addressee_target = r.drop_weak_statements = true;
     r.skip_accomplices = r.own_forces_last = r.locative_places = r.skip_own_country_target = true;
-    r.intent_for_other_is_appeal = r.refusal_to_permit_is_promise = true;
+    r.intent_for_other_is_appeal = r.refusal_to_permit_is_promise = r.object_control_appeals = true;
     r.mutual_meetings = r.possessed_visits = true;
     r.one_sided_events = r.country_from_location = true;
     r.modal_events = true;
