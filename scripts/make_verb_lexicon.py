@@ -133,6 +133,9 @@ SYNSETS = """\
 +ARTILLERY
 +AIR_DEFENSE
 +AIR_DEFENCE
++DEFENCE_SYSTEM
++DEFENSE_SYSTEM
++WEAPONS_SYSTEM
 +FIGHTER_JETS
 +MILITARY_EQUIPMENT
 
@@ -153,6 +156,15 @@ SYNSETS = """\
 +BLANKET
 +VACCINE
 +RELIEF
++DOCTOR
++MEDIC
++VENTILATOR
++FIELD_HOSPITAL
++RESCUE_TEAM
++RESCUER
++FIREFIGHTER
++FIREFIGHTING_PLANE
++DRINKING_WATER
 
 &PROTECTION
 +PEACEKEEPER
@@ -1301,6 +1313,7 @@ AIRDROP [073]
 - * &ECONAID [071]
 - * &MILAID [072]
 - * &HUMAID [073]
+- * (OF &HUMAID) [073]
 - * &PROTECTION [074]
 - * &PERSONNEL [154]
 - * WARSHIPS [150]
@@ -1325,6 +1338,7 @@ AIRDROP [073]
 
 --- PROVIDE [---] ---
 PROVIDE
+DISTRIBUTE
 SUPPLY
 DELIVER
 FURNISH
@@ -1962,6 +1976,9 @@ DEMAND
 ORDER
 INSTRUCT
 COMMAND
+PRESSURE
+PRESSURISE
+PRESSURIZE
 +INSIST_ON
 - * (FOR &RELEASE) [1053]
 - * RELEASE [1053]
@@ -2540,6 +2557,11 @@ CONDUCT
 @FAM DISSENT144 * {SIT-IN} (FOR %)
 @FAM DISSENT145 * RIOT (FOR %)
 
+# "downed (their) tools": a strike (143); DOWN codes nothing else.
+--- DOWN [---] ---
+DOWN
+- * TOOLS [143]
+
 --- BOYCOTT [143] ---
 BOYCOTT
 +WALK_OUT
@@ -2814,6 +2836,7 @@ BLACKLIST
 # (1724), restrictions (172, 1721 on political freedoms), blockade or siege (191).
 --- IMPOSE [---] ---
 IMPOSE
+REIMPOSE
 SLAP
 ENFORCE
 EXTEND
@@ -3729,11 +3752,26 @@ def reader_regular(w):
     return [s, ed, ing]
 
 
+def spelled_ing(base):
+    """The -ING form where English spelling departs from the reader's rule (which drops a
+    final E only after a consonant): -UE drops its E (ARGUE -> ARGUING, SUE -> SUING,
+    ISSUE -> ISSUING), a short -IE becomes -YING (DIE -> DYING, TIE -> TYING)."""
+    if base.endswith("UE"):
+        return base[:-1] + "ING"
+    if base.endswith("IE") and len(base) <= 4:
+        return base[:-2] + "YING"
+    return None
+
+
 def english_forms(base, exc):
     """All forms of `base`, or None when the reader's regular forms are right."""
     irregular = exc.get(base)
     if not irregular:
-        return None
+        ing = spelled_ing(base)
+        if ing is None:
+            return None
+        reg = reader_regular(base)
+        return [base, reg[0], reg[1], ing]
     reg = reader_regular(base)
     past = [f for f in irregular if not f.endswith("ING")]
     ing = [f for f in irregular if f.endswith("ING")]
