@@ -54,6 +54,11 @@ TEST(LexiconBreadth, RiotersAreTheOppositionOfThePlace) {
   EXPECT_EQ(CodeFrom("Rioters torched cars in Paris.", "FRAOPP"), "145");
 }
 
+TEST(LexiconBreadth, SettingAblazeIsViolence) {
+  // Protesters setting a building ablaze riot (145), as when they torch it.
+  EXPECT_EQ(CodeFrom("Demonstrators set ablaze a bank in Nairobi.", "KENOPP"), "145");
+}
+
 TEST(LexiconBreadth, WarplanesAreTheMilitary) {
   EXPECT_EQ(CodeFrom("Sudanese warplanes bombed a market in Darfur.", "SDNMIL").substr(0, 2), "19");
 }
