@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <variant>
 #include <vector>
 
 #include "annalist/store.h"
@@ -43,6 +44,7 @@ void BindOptionalText(SqlStatement* stmt, int index, const std::string& text) {
 }
 
 Status IndexPendingArticles(Store::Impl* impl);  // below, with the write path
+Status WriteMonthly(Store::Impl* impl);
 
 }  // namespace
 
@@ -103,12 +105,14 @@ Status Store::CommitBatch() {
   if (!impl_->in_batch) return InvalidArgument("CommitBatch: no batch open");
   impl_->in_batch = false;
   Status status = IndexPendingArticles(impl_.get());
+  if (status.ok()) status = WriteMonthly(impl_.get());
   if (status.ok()) status = impl_->db->Exec("COMMIT");
   if (!status.ok()) {
     (void)impl_->db->Exec("ROLLBACK");
     impl_->actors_written.clear();
   }
   impl_->unindexed_articles.clear();
+  impl_->monthly_pending.clear();
   return status;
 }
 
@@ -117,6 +121,7 @@ void Store::RollbackBatch() {
   impl_->in_batch = false;
   impl_->unindexed_articles.clear();
   impl_->actors_written.clear();
+  impl_->monthly_pending.clear();
   (void)impl_->db->Exec("ROLLBACK");
 }
 
@@ -145,12 +150,47 @@ Result<bool> Store::HasArticle(const std::string& id, const std::string& checksu
 
 namespace {
 
-// Adds to the monthly counts of one (countries, month, root, QuadClass) in event_months,
-// and of its (month, root, QuadClass) in event_month_totals.
+// Adds to the monthly counts of one (countries, month, root, QuadClass): kept in memory
+// until the batch commits (WriteMonthly), so that a batch writes each cell once.
 Status AddMonthly(Store::Impl* impl, const std::string& source_country, const std::string& target_country,
                   int32_t date, const std::string& root, int64_t quad_class, int64_t events, int64_t mentions,
                   double goldstein) {
+  Store::Impl::MonthlyDelta& delta =
+      impl->monthly_pending[{source_country, target_country, date / 100, root, quad_class}];
+  delta.events += events;
+  delta.mentions += mentions;
+  delta.goldstein += goldstein;
+  return Status::Ok();
+}
+
+// Writes the batch's monthly count changes into event_months and event_month_totals.
+Status WriteMonthly(Store::Impl* impl) {
   Status status;
+  SqlStatement* cell = impl->Statement(
+      "INSERT INTO event_months (source_country, target_country, month, root, quad_class, events, mentions, "
+      "goldstein_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_country, target_country, month, root, "
+      "quad_class) DO UPDATE SET events = event_months.events + excluded.events, mentions = event_months.mentions "
+      "+ excluded.mentions, goldstein_sum = event_months.goldstein_sum + excluded.goldstein_sum",
+      &status);
+  if (cell == nullptr) return status;
+  std::map<std::tuple<int32_t, std::string, int64_t>, Store::Impl::MonthlyDelta> totals;
+  for (const auto& [key, delta] : impl->monthly_pending) {
+    if (delta.events == 0 && delta.mentions == 0 && delta.goldstein == 0.0) continue;
+    const auto& [source_country, target_country, month, root, quad_class] = key;
+    cell->BindText(1, source_country);
+    cell->BindText(2, target_country);
+    cell->BindInt(3, month);
+    cell->BindText(4, root);
+    cell->BindInt(5, quad_class);
+    cell->BindInt(6, delta.events);
+    cell->BindInt(7, delta.mentions);
+    cell->BindDouble(8, delta.goldstein);
+    if (status = cell->Run(); !status.ok()) return status;
+    Store::Impl::MonthlyDelta& total = totals[{month, root, quad_class}];
+    total.events += delta.events;
+    total.mentions += delta.mentions;
+    total.goldstein += delta.goldstein;
+  }
   SqlStatement* total = impl->Statement(
       "INSERT INTO event_month_totals (month, root, quad_class, events, mentions, goldstein_sum) VALUES (?, ?, ?, "
       "?, ?, ?) ON CONFLICT (month, root, quad_class) DO UPDATE SET events = event_month_totals.events + "
@@ -158,29 +198,17 @@ Status AddMonthly(Store::Impl* impl, const std::string& source_country, const st
       "event_month_totals.goldstein_sum + excluded.goldstein_sum",
       &status);
   if (total == nullptr) return status;
-  total->BindInt(1, date / 100);
-  total->BindText(2, root);
-  total->BindInt(3, quad_class);
-  total->BindInt(4, events);
-  total->BindInt(5, mentions);
-  total->BindDouble(6, goldstein);
-  if (status = total->Run(); !status.ok()) return status;
-  SqlStatement* stmt = impl->Statement(
-      "INSERT INTO event_months (source_country, target_country, month, root, quad_class, events, mentions, "
-      "goldstein_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_country, target_country, month, root, "
-      "quad_class) DO UPDATE SET events = event_months.events + excluded.events, mentions = event_months.mentions "
-      "+ excluded.mentions, goldstein_sum = event_months.goldstein_sum + excluded.goldstein_sum",
-      &status);
-  if (stmt == nullptr) return status;
-  stmt->BindText(1, source_country);
-  stmt->BindText(2, target_country);
-  stmt->BindInt(3, date / 100);
-  stmt->BindText(4, root);
-  stmt->BindInt(5, quad_class);
-  stmt->BindInt(6, events);
-  stmt->BindInt(7, mentions);
-  stmt->BindDouble(8, goldstein);
-  return stmt->Run();
+  for (const auto& [key, delta] : totals) {
+    total->BindInt(1, std::get<0>(key));
+    total->BindText(2, std::get<1>(key));
+    total->BindInt(3, std::get<2>(key));
+    total->BindInt(4, delta.events);
+    total->BindInt(5, delta.mentions);
+    total->BindDouble(6, delta.goldstein);
+    if (status = total->Run(); !status.ok()) return status;
+  }
+  impl->monthly_pending.clear();
+  return Status::Ok();
 }
 
 // Recounts an event's mentions, articles, publishers and report dates from its mentions;
@@ -325,46 +353,61 @@ Status FindEvent(Store::Impl* impl, const MergeKey& key, Candidate* best) {
   // the dyad, a known country C matches C or "---" (exactly only C), an empty side matches
   // only an empty one, an unknown country ("---") any non-empty side (never exactly); and
   // at least one side must match exactly (SameDyad). The codes must share the root or the
-  // PLOVER type. Each form can use an index.
+  // PLOVER type.
   const std::string source_country(store::ActorCountry(key.source));
   const std::string target_country(store::ActorCountry(key.target));
   const bool source_unknown = source_country == store::kUnknownCountry;
   const bool target_unknown = target_country == store::kUnknownCountry;
   if ((source_unknown && target_unknown) || (key.root.empty() && key.plover.empty())) return Status::Ok();
-  std::string sql = "SELECT id, source, target, root, plover, date, place_key, words, quad_class FROM events WHERE ";
-  std::vector<std::string> params;
-  auto side = [&](const char* column, const std::string& country, bool exact) {
-    if (country.empty()) {
-      sql += std::string(column) + " = '' AND ";
-    } else if (country == store::kUnknownCountry) {
-      sql += std::string(column) + " <> '' AND ";
-    } else {
-      sql += std::string(column) + (exact ? " = ? AND " : " IN (?, '---') AND ");
-      params.push_back(country);
-    }
+  // One SELECT per pair of country conditions that has an exact side, joined by UNION ALL:
+  // each is a plain range of the dyad (or one-country) index, where an IN list would be
+  // built into a temporary table at every execution.
+  struct Alternative {
+    std::string condition;  // " = ?", " = '---'", " = ''", " <> ''"
+    bool exact;
   };
-  side("source_country", source_country, target_unknown);
-  side("target_country", target_country, source_unknown);
-  if (!source_unknown && !target_unknown && !source_country.empty() && !target_country.empty()) {
-    sql += "NOT (source_country = '---' AND target_country = '---') AND ";
+  auto alternatives = [](const std::string& country) -> std::vector<Alternative> {
+    if (country.empty()) return {{" = ''", true}};
+    if (country == store::kUnknownCountry) return {{" <> ''", false}};
+    return {{" = ?", true}, {" = '---'", false}};
+  };
+  const int64_t gap = impl->options.merge.max_day_gap;
+  const int64_t from = key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) - gap);
+  const int64_t to = key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) + gap);
+  std::string sql;
+  std::vector<std::variant<std::string, int64_t>> params;
+  for (const Alternative& source : alternatives(source_country)) {
+    for (const Alternative& target : alternatives(target_country)) {
+      if (!source.exact && !target.exact) continue;
+      if (!sql.empty()) sql += " UNION ALL ";
+      sql += "SELECT id, source, target, root, plover, date, place_key, words, quad_class FROM events WHERE "
+             "source_country" + source.condition + " AND target_country" + target.condition + " AND ";
+      if (source.condition == " = ?") params.emplace_back(source_country);
+      if (target.condition == " = ?") params.emplace_back(target_country);
+      if (key.root.empty() || key.plover.empty()) {
+        sql += key.root.empty() ? "plover = ?" : "root = ?";
+        params.emplace_back(key.root.empty() ? key.plover : key.root);
+      } else {
+        sql += "(root = ? OR plover = ?)";
+        params.emplace_back(key.root);
+        params.emplace_back(key.plover);
+      }
+      sql += " AND date >= ? AND date <= ?";  // no ORDER BY (a sorter per query): ties are broken below
+      params.emplace_back(from);
+      params.emplace_back(to);
+    }
   }
-  if (key.root.empty() || key.plover.empty()) {
-    sql += key.root.empty() ? "plover = ? AND " : "root = ? AND ";
-    params.push_back(key.root.empty() ? key.plover : key.root);
-  } else {
-    sql += "(root = ? OR plover = ?) AND ";
-    params.push_back(key.root);
-    params.push_back(key.plover);
-  }
-  sql += "date >= ? AND date <= ?";  // no ORDER BY (a sorter per query): ties are broken below
   Status status;
   SqlStatement* stmt = impl->Statement(sql, &status);
   if (stmt == nullptr) return status;
-  int index = 1;
-  for (const std::string& param : params) stmt->BindText(index++, param);
-  const int64_t gap = impl->options.merge.max_day_gap;
-  stmt->BindInt(index++, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) - gap));
-  stmt->BindInt(index, key.date == 0 ? 0 : store::DateOfDay(store::DayNumber(key.date) + gap));
+  for (size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const auto* text = std::get_if<std::string>(&params[i])) {
+      stmt->BindText(index, *text);
+    } else {
+      stmt->BindInt(index, std::get<int64_t>(params[i]));
+    }
+  }
   Candidate candidate;
   for (;;) {
     Result<bool> row = stmt->Step();
