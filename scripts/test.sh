@@ -4,26 +4,38 @@
 # the tests again as on a machine without ../shared: each one that needs the reference
 # data must skip with its reason, none may fail.
 #
-# ANNALIST_SANITIZER_PASS=1 adds a pass under AddressSanitizer and UBSan: a second build in
-# build-asan/ (-DANNALIST_SANITIZE=ON, every finding fatal) and the tests once more, except
-# the labels `slow` (time-ratio checks, meaningless under the sanitizers), `python` (a
-# sanitized module cannot load into Debian's unsanitized Python) and `browser`.
+# ANNALIST_SANITIZER_PASS=1 adds the sanitizer pass: a second build in build-asan/ with
+# AddressSanitizer, LeakSanitizer and UBSan (-DANNALIST_SANITIZE=ON, every finding fatal, no
+# suppressions) and the tests once more, the fuzz corpora replays included, except the
+# labels `slow` (time-ratio checks, meaningless under the sanitizers), `python` (a sanitized
+# module cannot load into Debian's unsanitized Python) and `browser`. It runs clean (issue
+# 12); it is not on by default because a second full build from a cold cache would take
+# most of CI's 30 minutes on 2 cores (bench/RESULTS.md, "CI time").
+#
+# Each phase prints the seconds since the start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+start=$SECONDS
+phase() { echo "== $1 ($((SECONDS - start)) s so far)"; }
 ./scripts/setup.sh
 launcher=(); command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+phase "build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 cmake --build build -j"$(nproc)"
+phase "tests"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 
-echo "== again, as without ../shared (ANNALIST_SHARED_DIR=/nonexistent): skips, no failures"
+phase "again, as without ../shared (ANNALIST_SHARED_DIR=/nonexistent): skips, no failures"
 ANNALIST_SHARED_DIR=/nonexistent ctest --test-dir build --output-on-failure -j"$(nproc)" -LE 'slow|browser|python'
 
 if [ "${ANNALIST_SANITIZER_PASS:-0}" != 0 ]; then
+  phase "sanitizer build (ASan + UBSan)"
   # The tagger model is the one build/ trained (training is deterministic).
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNALIST_SANITIZE=ON \
     -DANNALIST_TAGGER_MODEL_FILE="$PWD/build/tagger.model" "${launcher[@]}" >/dev/null
   cmake --build build-asan -j"$(nproc)"
-  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  phase "tests under the sanitizers"
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE 'slow|python|browser'
 fi
+phase "done"

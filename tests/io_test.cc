@@ -261,7 +261,7 @@ TEST(EventWriter, AllFieldsAndEscaping) {
   Event event;
   event.doc_id = doc.id;
   event.sentence_index = 0;
-  event.source = {"IRN", "Iran", {0, 4}, "Iran", "dictionary"};
+  event.source = {"IRN", "Iran", {0, 4}, "Iran", "dictionary", ""};
   event.code = "112";
   event.root = "11";
   event.quad_class = 3;

@@ -85,7 +85,11 @@ std::vector<RecordResult> CodeChunk(const Pipeline& pipeline, const ReaderOption
   }
   const size_t count = result_of_item.size();
   CodeBatch(pipeline, items, count, threads, format);
-  for (size_t i = 0; i < count; ++i) std::get<1>(results[result_of_item[i]]) = std::move(items[i].output);
+  for (size_t i = 0; i < count; ++i) {
+    std::get<1>(results[result_of_item[i]]) = std::move(items[i].output);
+    // The reader's warnings and then the coder's (an article limit that applied).
+    std::get<3>(results[result_of_item[i]]) = std::move(items[i].doc.warnings);
+  }
   return results;
 }
 

@@ -34,6 +34,21 @@ struct DictionaryLimits {
   size_t max_expansion_tokens = size_t{64} << 20;  // --max-dict-expansion (per file, total)
 };
 
+// What one article may make the coder do (docs/security.md). A limit that applies is never
+// a silent cut: it leaves a warning in Document::warnings naming the sentence's bytes and
+// the flag, and the rest of the article is coded. Defaults are about ten times the largest
+// real input measured (bench/RESULTS.md, "Limits").
+struct ArticleLimits {
+  // A sentence with more tokens is not coded (it is left out of Document::sentences, as
+  // datelines are; its tokens stay). --max-sentence-tokens
+  size_t max_sentence_tokens = 2000;
+  // Sentences after this many (counted after the dateline and boilerplate are set aside)
+  // are not coded. --max-sentences
+  size_t max_sentences = 5000;
+  // Events after this many (in sentence order) are dropped. --max-article-events
+  size_t max_events = 2000;
+};
+
 enum class DictionaryKind { kVerbs, kActors, kAgents, kDiscards, kIssues, kKb };
 
 // A dictionary held in memory: read exactly as a file called `name` holding `text` would
@@ -83,6 +98,7 @@ struct PipelineConfig {
   // admin1, lat/lon, id). Off: events keep the story date and the coder's place only.
   bool resolve_dates = true;
   bool resolve_places = true;
+  ArticleLimits article_limits;
 };
 
 class Pipeline {

@@ -23,6 +23,21 @@ const annalist::Pipeline& GetPipeline() {
   return *pipeline;
 }
 
+// The same with tiny article limits (ArticleLimits), so that short inputs reach every cut.
+constexpr size_t kTinySentenceTokens = 12, kTinySentences = 3, kTinyEvents = 2;
+const annalist::Pipeline& GetLimitedPipeline() {
+  static const annalist::Pipeline* pipeline = [] {
+    annalist::PipelineConfig config;
+    config.article_limits.max_sentence_tokens = kTinySentenceTokens;
+    config.article_limits.max_sentences = kTinySentences;
+    config.article_limits.max_events = kTinyEvents;
+    auto loaded = annalist::Pipeline::Load(config);
+    if (!loaded.ok()) std::abort();
+    return loaded->release();
+  }();
+  return *pipeline;
+}
+
 void CheckSpan(const annalist::Document& doc, annalist::Span s) {
   if (s.begin > s.end || s.end > doc.text.size()) std::abort();
 }
@@ -45,5 +60,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckSpan(doc, doc.dateline);
   CheckSpan(doc, doc.boilerplate);
   for (annalist::Span s : doc.boilerplate_lines) CheckSpan(doc, s);
+
+  // Under the limits: nothing over them is coded, and every cut says so.
+  annalist::Document limited;
+  limited.id = "fuzz";
+  limited.date = 20240101;
+  limited.text = doc.text;
+  events.clear();
+  GetLimitedPipeline().Code(&limited, &events);
+  if (limited.sentences.size() > kTinySentences || events.size() > kTinyEvents) std::abort();
+  for (const annalist::Sentence& sentence : limited.sentences) {
+    if (sentence.size() > kTinySentenceTokens) std::abort();
+  }
+  if (limited.sentences.size() < doc.sentences.size() && limited.warnings.size() <= doc.warnings.size()) std::abort();
+  for (const annalist::Event& event : events) CheckSpan(limited, event.sentence);
   return 0;
 }

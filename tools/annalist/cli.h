@@ -62,6 +62,8 @@ void PrintReadWarning(const std::string& message, const std::string& input, uint
 // Loads the pipeline; prints load errors, and dictionary warnings: one summary line, or
 // every warning ("file:line: reason") with --verbose.
 std::unique_ptr<Pipeline> LoadPipeline(const CommonFlags& flags);
+// Keeps the pipeline until the process exits instead of freeing it (see cli.cc).
+void KeepUntilExit(std::unique_ptr<Pipeline> pipeline);
 
 // SIGINT / SIGTERM: the first sets a flag the run checks between batches (so every line
 // written stays whole and the run stops within a batch); the second kills as usual.
@@ -80,6 +82,11 @@ bool StdoutClosed();
 struct RecordMark {
   uint64_t records_after = 0;
   uint64_t rejected_after = 0;
+  // Where the article was read and how many of its warnings the reader gave (printed as it
+  // was read); warnings past these come from coding (ArticleLimits, segmentation).
+  std::string input;
+  uint64_t line = 0;
+  size_t read_warnings = 0;
 };
 
 // Reads articles from the inputs in order ("-" = stdin; none = stdin) into batches of

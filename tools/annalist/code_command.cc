@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <utility>
 
 #include "checkpoint.h"
 #include "cli.h"
@@ -50,9 +51,13 @@ constexpr char kCodeHelp[] =
     "  --no-locations                       skip the gazetteer: `location` only as the coder found it\n"
     "  --asserted-only                      write only events stated as happening: not negated, no\n"
     "                                       modality (future, conditional, intent); --stats counts the rest\n"
+    "Article limits (a cut is a warning {\"warning\",\"input\",\"line\"} on stderr; docs/security.md):\n"
+    "  --max-article-bytes N                reject articles with more text than this (default 2097152)\n"
+    "  --max-sentence-tokens N              do not code a sentence of more tokens (default 2000)\n"
+    "  --max-sentences N                    code at most N sentences of an article (default 5000)\n"
+    "  --max-article-events N               keep at most N events of an article (default 2000)\n"
     "Run:\n"
     "  --threads N                          worker threads (default: all cores); output is the same for any N\n"
-    "  --max-article-bytes N                reject articles with more text than this (default 2097152)\n"
     "  --format jsonl|tsv|csv|gdelt         output: JSON lines (default, docs/output.md); a TSV or RFC 4180\n"
     "                                       CSV table with a header (GDELT-like columns, provenance, article,\n"
     "                                       version); or the GDELT 2.0 event table (61 columns, no header)\n"
@@ -197,8 +202,10 @@ int RunCode(int argc, char** argv) {
   auto write = [&](std::vector<BatchItem>& items, size_t count) {
     RecordMark last;
     for (size_t i = 0; i < count; ++i) {
-      last = marks.front();
+      last = std::move(marks.front());
       marks.pop_front();
+      const std::vector<std::string>& warnings = items[i].doc.warnings;
+      for (size_t w = last.read_warnings; w < warnings.size(); ++w) PrintReadWarning(warnings[w], last.input, last.line);
       if (sink.failed()) continue;
       // One article's lines go to the sink together; the sink writes whole lines only.
       if (!sink.Append(items[i].output)) continue;
@@ -230,14 +237,7 @@ int RunCode(int argc, char** argv) {
   stats.SetRejected(queue.rejected_count());
   stats.FinishProgress();
   if (flags.stats) stats.PrintStats();
-  // Exiting frees everything at once; taking the dictionaries apart node by node costs
-  // ~40 ms per run (callgrind: ~9% of a 3,000-sentence run). Kept reachable, so leak
-  // checkers stay quiet: the pointer is volatile because the optimiser removed a plain
-  // static that was written and never read, and LeakSanitizer then reported every
-  // dictionary node as leaked (issue 12, defect 6).
-  static Pipeline* volatile kept_until_exit = nullptr;
-  kept_until_exit = pipeline.release();
-  (void)kept_until_exit;
+  KeepUntilExit(std::move(pipeline));
 
   if (sink.failed()) {
     std::fprintf(stderr, "annalist: %s; stopped%s\n", sink.error().c_str(),

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "annalist/store.h"
@@ -224,9 +225,7 @@ int RunIngest(int argc, char** argv) {
                  static_cast<long long>(totals.ok() ? totals->events : -1));
     if (flags.stats) stats.PrintStats();
   }
-  static Pipeline* kept_until_exit = nullptr;  // as in annalist code: exit frees it
-  kept_until_exit = pipeline.release();
-  (void)kept_until_exit;
+  KeepUntilExit(std::move(pipeline));
   return queue.rejected() ? kExitRejected : kExitOk;
 }
 
