@@ -162,6 +162,19 @@ TEST_F(CliTest, WhereAndWhenCanBeSwitchedOff) {
   EXPECT_FALSE(Contains(dates_only.out, "\"gazetteer_id\"")) << dates_only.out;
 }
 
+// --layers: the debugging view of tokens, tags, clauses with arguments, and events.
+TEST_F(CliTest, LayersShowTokensClausesAndEvents) {
+  WriteFile(Path("layers.jsonl"), "{\"id\": \"a\", \"date\": \"2023-06-07\", "
+                                  "\"text\": \"Iran accused Israel of aggression.\"}\n");
+  CommandResult r = Annalist("code --threads 1 --layers" + dictionaries_ + Path("layers.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(Contains(r.out, "sentence 0 of a: Iran accused Israel of aggression.")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "accused/VBD")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "clause 0 main: \"accused\" past active | subject=\"Iran\" object=\"Israel of aggression\"")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "event 112 (main, \"accused\"): IRN[\"Iran\"")) << r.out;
+  EXPECT_FALSE(Contains(r.out, "\"doc_id\"")) << r.out;  // no event JSON
+}
+
 TEST_F(CliTest, NewActorsAndIssues) {
   WriteFile(Path("one.jsonl"), "{\"id\": \"a\", \"text\": \"Iran accused the nuclear agency.\"}\n"
                                "{\"id\": \"b\", \"text\": \"Iran accused the nuclear agency.\", "

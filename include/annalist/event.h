@@ -89,6 +89,12 @@ struct Event {
   std::vector<std::pair<std::string, int>> issues;
 };
 
+// A debugging view of a coded Document (`annalist code --layers`): per sentence its tokens
+// and tags, the clause layer (type, parent, verb group, tense, voice, modality, negation,
+// arguments with roles) and the events with their clause and the actor mentions they used.
+// Plain text, for people; not a stable format.
+std::string DescribeLayers(const Document& doc, const std::vector<Event>& events);
+
 }  // namespace annalist
 
 #endif  // ANNALIST_EVENT_H_

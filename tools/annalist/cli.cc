@@ -112,6 +112,9 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
     } else if (!eval && (name == "--no-event-dates" || name == "--no-locations")) {
       if (!no_value()) return false;
       (name == "--no-event-dates" ? flags->pipeline.resolve_dates : flags->pipeline.resolve_places) = false;
+    } else if (!eval && name == "--layers") {
+      if (!no_value()) return false;
+      flags->layers = true;
     } else if (!eval && name == "--asserted-only") {
       if (!no_value()) return false;
       flags->asserted_only = true;

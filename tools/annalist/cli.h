@@ -36,6 +36,7 @@ struct CommonFlags {
   EventFormat format = EventFormat::kJsonl;  // code: --format
   bool verbose = false;        // every dictionary warning, not just their count
   bool asserted_only = false;  // code: keep asserted, non-negated, non-hypothetical events
+  bool layers = false;         // code: print the layers of each sentence instead of events
   bool version = false;        // --version
   std::string output;          // code: --output FILE (default stdout)
   bool resume = false;         // code: continue a stopped --output run from its checkpoint

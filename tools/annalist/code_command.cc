@@ -64,6 +64,8 @@ constexpr char kCodeHelp[] =
     "  --output F, -o F                     write to F instead of stdout, keeping F.checkpoint while running\n"
     "  --resume                             continue a stopped --output run (same FILEs and options) after\n"
     "                                       its last checkpoint, without recoding what was written\n"
+    "  --layers                             print, instead of events, each sentence's tokens and tags,\n"
+    "                                       clauses with their arguments, and events with their actors\n"
     "  --stats                              print one final line on stderr: {\"stats\":{\"articles\",\"sentences\",\n"
     "                                       \"events\",\"rejected\",\"set_aside\",\"seconds\" (coding),\"load_seconds\"}}\n"
     "  --version                            annalist's version and the dictionaries' checksum\n"
@@ -184,14 +186,19 @@ int RunCode(int argc, char** argv) {
   // reading and writing overlapped with coding, output in input order. The marks of the
   // articles read (for checkpoints) queue up in the order they are filled and written.
   const EventFormat format = flags.format;
-  if (!resuming || resume_point.output_bytes == 0) sink.Append(EventFormatHeader(format));
+  if ((!resuming || resume_point.output_bytes == 0) && !flags.layers) sink.Append(EventFormatHeader(format));
   const bool asserted_only = flags.asserted_only;
   // Every event says what made it: annalist's version and the knowledge base's checksum.
   const std::string version = VersionWithDictionaries(flags.pipeline.dictionaries);
   // event_count stays the number of events coded; the events written are the output's
   // lines (every format writes one line per event), the rest were set aside.
-  auto finish = [format, asserted_only, &version](size_t, BatchItem& item, const std::vector<Event>& events) {
+  const bool layers = flags.layers;
+  auto finish = [format, asserted_only, layers, &version](size_t, BatchItem& item, const std::vector<Event>& events) {
     item.output.clear();
+    if (layers) {
+      item.output = DescribeLayers(item.doc, events);
+      return;
+    }
     for (const Event& event : events) {
       if (asserted_only && !IsAsserted(event)) continue;
       AppendEvent(format, item.doc, event, &item.output, version);
