@@ -54,7 +54,7 @@ struct Zipf {
 
 std::string Country(int rank) {
   if (rank < 20) return kTopCountries[rank];
-  char buffer[8];
+  char buffer[16];
   std::snprintf(buffer, sizeof(buffer), "X%02d", rank - 20);
   return buffer;
 }

@@ -115,8 +115,11 @@ TEST(ObjectControl, AppealTakesTheSubCodeOfTheControlledAct) {
   for (const Event& e : r.events)
     appeal_to_negotiate |= e.source.code.rfind("KEN", 0) == 0 && e.target.code.rfind("UGA", 0) == 0 && e.code == "026";
   EXPECT_TRUE(appeal_to_negotiate);
-  for (const Event& e : Code("Canada urged Ukraine to attack Russian positions.").events)
-    if (e.source.code.rfind("CAN", 0) == 0) EXPECT_EQ(e.root, "02");
+  for (const Event& e : Code("Canada urged Ukraine to attack Russian positions.").events) {
+    if (e.source.code.rfind("CAN", 0) == 0) {
+      EXPECT_EQ(e.root, "02");
+    }
+  }
 }
 
 TEST(Existential, ParticipleAfterThereBeIsAPassive) {
