@@ -78,6 +78,19 @@ TEST_P(StoreCliTest, IngestThenQueryAndAggregate) {
   EXPECT_NE(article.out.find("\"publisher\":\"Reuters\""), std::string::npos) << article.out;
 }
 
+// An article cut by a limit is stored with what was coded, and the cut is said, located,
+// as `annalist code` says it (the third line holds two sentences).
+TEST_P(StoreCliTest, IngestSaysWhereAnArticleWasCut) {
+  WriteFile(dir_ + "/in.jsonl", std::string(kArticles) +
+                                    R"({"id":"afp-3","text":"Troops shelled the town. Iran accused Israel."})" "\n");
+  std::string err;
+  CommandResult ingest = Annalist("ingest --max-sentences 1 --db '" + target_ + "' " + dir_ + "/in.jsonl", &err);
+  ASSERT_EQ(ingest.exit_code, 0) << err;
+  EXPECT_NE(err.find("--max-sentences"), std::string::npos) << err;
+  EXPECT_NE(err.find("\"input\":\"" + dir_ + "/in.jsonl\",\"line\":4}"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;  // one cut, one line
+}
+
 TEST_P(StoreCliTest, UsageAndStoreErrors) {
   std::string err;
   EXPECT_EQ(Annalist("ingest " + dir_ + "/in.jsonl", &err).exit_code, 2);

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -139,11 +140,15 @@ int RunIngest(int argc, char** argv) {
   // store holds its checksum now, so a rerun ends with the last version read, as the
   // first run did.
   std::unordered_set<std::string> pending[2];
+  // Where each kept article was read, so that the warnings its coding adds (article limits)
+  // are printed located, as `annalist code` prints them.
+  std::deque<RecordMark> marks[2];
   auto fill = [&](int which) {
     size_t count = 0;
     pending[which].clear();
     for (;;) {
-      count = queue.Fill(batches[which], ingest.batch, size_t{64} << 20);
+      marks[which].clear();
+      count = queue.Fill(batches[which], ingest.batch, size_t{64} << 20, nullptr, &marks[which]);
       size_t kept = 0;
       for (size_t i = 0; i < count && failure.ok(); ++i) {
         Document& doc = batches[which][i].doc;
@@ -155,7 +160,10 @@ int RunIngest(int argc, char** argv) {
           continue;
         }
         pending[which].insert(doc.id);
-        if (kept != i) std::swap(batches[which][kept], batches[which][i]);
+        if (kept != i) {
+          std::swap(batches[which][kept], batches[which][i]);
+          std::swap(marks[which][kept], marks[which][i]);
+        }
         ++kept;
       }
       if (kept > 0 || count == 0 || !failure.ok()) {
@@ -169,6 +177,9 @@ int RunIngest(int argc, char** argv) {
     if (counts[which] == 0 || !failure.ok()) return;
     Status status = store.BeginBatch();
     for (size_t i = 0; status.ok() && i < counts[which]; ++i) {
+      const RecordMark& mark = marks[which][i];
+      const std::vector<std::string>& warnings = batches[which][i].doc.warnings;
+      for (size_t w = mark.read_warnings; w < warnings.size(); ++w) PrintReadWarning(warnings[w], mark.input, mark.line);
       status = store.PutArticle(batches[which][i].doc, events[which][i]);
       stats.AddArticle(batches[which][i].doc.sentences.size(), events[which][i].size());
       mentions += events[which][i].size();
