@@ -43,9 +43,11 @@ def test_code_bag_on_cluster_matches_cli(client, cli, gigaword, tmp_path):
     annalist.dask.to_jsonl(annalist.dask.code_bag(bag), str(tmp_path / "dicts"))
     written = "".join(open(p, encoding="utf-8").read() for p in sorted(glob.glob(str(tmp_path / "dicts/*.jsonl"))))
     assert without_input(written) == without_input(expected)
-    # Both workers coded, each loaded the built-in dictionaries once.
+    # A worker that coded loaded the built-in dictionaries once, however many partitions
+    # and runs it took. (Which workers get partitions is the scheduler's choice: a clean
+    # clone's CI once saw all eight go to one worker, so "both coded" is not asserted.)
     loaded = client.run(annalist.dask.loaded_coders)
-    assert sorted(loaded.values()) == [1, 1]
+    assert len(loaded) == 2 and set(loaded.values()) <= {0, 1} and sum(loaded.values()) >= 1, loaded
 
 
 def test_code_dataframe_on_cluster(client, gigaword):
