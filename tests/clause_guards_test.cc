@@ -11,23 +11,12 @@
 #include <vector>
 
 #include "annalist/pipeline.h"
+#include "test_util.h"
 
 namespace annalist {
 namespace {
 
-std::vector<Event> Code(const std::string& text) {
-  static std::unique_ptr<Pipeline> pipeline = [] {
-    auto p = Pipeline::Load(PipelineConfig{});  // the built-in knowledge base
-    return p.ok() ? std::move(*p) : nullptr;
-  }();
-  std::vector<Event> events;
-  Document doc;
-  doc.id = "t";
-  doc.text = text;
-  doc.date = 20230301;
-  if (pipeline) pipeline->Code(&doc, &events);
-  return events;
-}
+std::vector<Event> Code(const std::string& text) { return testing::CodeWithBuiltinKb(text, "t", 20230301); }
 
 bool Has(const std::vector<Event>& events, const std::string& source_country, const std::string& root) {
   for (const Event& e : events)

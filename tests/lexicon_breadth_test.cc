@@ -9,23 +9,12 @@
 #include <vector>
 
 #include "annalist/pipeline.h"
+#include "test_util.h"
 
 namespace annalist {
 namespace {
 
-std::vector<Event> Code(const std::string& text) {
-  static std::unique_ptr<Pipeline> pipeline = [] {
-    auto p = Pipeline::Load(PipelineConfig{});  // the built-in knowledge base
-    return p.ok() ? std::move(*p) : nullptr;
-  }();
-  std::vector<Event> events;
-  Document doc;
-  doc.id = "b";
-  doc.text = text;
-  doc.date = 20240501;
-  if (pipeline) pipeline->Code(&doc, &events);
-  return events;
-}
+std::vector<Event> Code(const std::string& text) { return testing::CodeWithBuiltinKb(text, "b", 20240501); }
 
 // The code of the first event whose source starts with `source`, or "".
 std::string CodeFrom(const std::string& text, const std::string& source) {

@@ -10,24 +10,13 @@
 #include <vector>
 
 #include "annalist/pipeline.h"
+#include "test_util.h"
 #include "events/rules.h"
 
 namespace annalist {
 namespace {
 
-std::vector<Event> Code(const std::string& text) {
-  static std::unique_ptr<Pipeline> pipeline = [] {
-    auto p = Pipeline::Load(PipelineConfig{});  // the built-in knowledge base
-    return p.ok() ? std::move(*p) : nullptr;
-  }();
-  std::vector<Event> events;
-  Document doc;
-  doc.id = "m";
-  doc.text = text;
-  doc.date = 20240304;
-  if (pipeline) pipeline->Code(&doc, &events);
-  return events;
-}
+std::vector<Event> Code(const std::string& text) { return testing::CodeWithBuiltinKb(text, "m", 20240304); }
 
 // The first event from `source` to `target` (country level), or none. A copy, not a
 // pointer: the events are often a temporary (Between(Code(...), ...)), gone by the next

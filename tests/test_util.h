@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <cctype>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 
 #include "annalist/document.h"
 #include "annalist/options.h"
+#include "annalist/pipeline.h"
 
 namespace annalist::testing {
 
@@ -131,6 +133,22 @@ inline Document TaggedDocument(const std::string& tagged, CodingOptions options 
 // ../shared beside the repo (reference dictionaries, eval sets, examples), never copied
 // into the repo. The environment variable ANNALIST_SHARED_DIR overrides the configured
 // path (scripts/test.sh points it at a missing folder to check that every test skips).
+// Codes one article with the built-in knowledge base (loaded once per test binary); no
+// events if it did not load.
+inline std::vector<Event> CodeWithBuiltinKb(const std::string& text, const std::string& id, int32_t date) {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    auto p = Pipeline::Load(PipelineConfig{});
+    return p.ok() ? std::move(*p) : nullptr;
+  }();
+  std::vector<Event> events;
+  Document doc;
+  doc.id = id;
+  doc.text = text;
+  doc.date = date;
+  if (pipeline) pipeline->Code(&doc, &events);
+  return events;
+}
+
 inline std::string SharedDir() {
   const char* env = std::getenv("ANNALIST_SHARED_DIR");
   return env != nullptr && *env != '\0' ? std::string(env) : std::string(ANNALIST_SHARED_DIR);
