@@ -89,12 +89,20 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     return events.ok() ? *events : std::vector<StoredEvent>();
   }
 
-  // Monthly counts read from the pre-aggregated tables (by country dyad: event_months;
-  // all events, or one root: event_month_totals) must equal the same counts computed from
-  // the events (min_mentions 1 holds for every event but forces the events table).
+  // Monthly counts read from the pre-aggregated tables (by country dyad: event_dyad_months;
+  // with a root too: event_months; all events, or one root: event_month_totals) must equal
+  // the same counts computed from the events (min_mentions 1 holds for every event but
+  // forces the events table).
   void ExpectMonthlyCountsMatchEvents() {
     AggregateRequest request;
     request.by_dyad = request.by_country = true;
+    ExpectMonthlyCountsMatchEvents(request);
+    request.filter.country = "ISR";  // every dyad of a country
+    ExpectMonthlyCountsMatchEvents(request);
+    request.filter.root = "19";
+    ExpectMonthlyCountsMatchEvents(request);
+    request.by_dyad = false;  // a country's timeline
+    request.filter.root.clear();
     ExpectMonthlyCountsMatchEvents(request);
     ExpectMonthlyCountsMatchEvents(AggregateRequest());
     request = AggregateRequest();
@@ -264,11 +272,10 @@ TEST_P(StoreTest, FullTextSearchFollowsReingest) {
   }
 }
 
-// A store written by schema 2 kept its full-text index by triggers; opening it drops them,
-// so an article is indexed once.
-// A store of schema 3 has no month totals; opening it computes them from the events.
-TEST(StoreSchema, OpeningASchema3StoreComputesTheMonthTotals) {
-  const std::string path = ProcessTempDir() + "/schema3.db";
+// A store of schema 4 has no dyad months, and schema 3 no month totals either; opening
+// one recomputes every count table from the events.
+TEST(StoreSchema, OpeningAnOlderStoreRebuildsItsCountTables) {
+  const std::string path = ProcessTempDir() + "/schema4.db";
   {
     auto store = Store::Open(path, StoreOptions());
     ASSERT_TRUE(store.ok());
@@ -281,20 +288,50 @@ TEST(StoreSchema, OpeningASchema3StoreComputesTheMonthTotals) {
   {
     auto db = store::OpenSqlite(path, false, 1000);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->Exec("DELETE FROM event_month_totals; UPDATE meta SET value = '1' WHERE key = "
-                            "'monthly_counts'; UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    ASSERT_TRUE((*db)->Exec("DELETE FROM event_month_totals; DROP TABLE event_dyad_months; UPDATE meta SET value = "
+                            "'4' WHERE key = 'schema_version'")
                     .ok());
   }
   auto store = Store::Open(path, StoreOptions());
   ASSERT_TRUE(store.ok()) << store.status().message();
-  auto counts = (*store)->Aggregate(AggregateRequest());
-  ASSERT_TRUE(counts.ok()) << counts.status().message();
-  ASSERT_EQ(counts->size(), 1u);
-  EXPECT_EQ((*counts)[0].period, 20240301);
-  EXPECT_EQ((*counts)[0].events, 1);
-  EXPECT_EQ((*counts)[0].mentions, 1);
+  AggregateRequest request;
+  for (bool by_country : {false, true}) {
+    request.by_dyad = request.by_country = by_country;
+    auto counts = (*store)->Aggregate(request);
+    ASSERT_TRUE(counts.ok()) << counts.status().message();
+    ASSERT_EQ(counts->size(), 1u);
+    EXPECT_EQ((*counts)[0].period, 20240301);
+    EXPECT_EQ((*counts)[0].events, 1);
+    EXPECT_EQ((*counts)[0].mentions, 1);
+    EXPECT_EQ((*counts)[0].source, by_country ? "ISR" : "");
+    EXPECT_EQ((*counts)[0].quad[3], 1);
+  }
 }
 
+// A writer leaves index statistics behind as it closes, so that the planner reads a
+// country's page from the (country, date) index, not from (country, root, date) and a sort.
+TEST(StoreSchema, AWriterLeavesIndexStatistics) {
+  const std::string path = ProcessTempDir() + "/stats.db";
+  {
+    auto store = Store::Open(path, StoreOptions());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->BeginBatch().ok());
+    Event event = MakeEvent(kStrike, "ISR", "PSE", "190");
+    event.date = 20240304;
+    ASSERT_TRUE((*store)->PutArticle(MakeDoc("n1", "AFP", 20240304, kStrike), {event}).ok());
+    ASSERT_TRUE((*store)->CommitBatch().ok());
+  }
+  auto db = store::OpenSqlite(path, false, 1000);
+  ASSERT_TRUE(db.ok());
+  auto stats = (*db)->Prepare("SELECT COUNT(*) FROM sqlite_stat1 WHERE idx IN ('events_source_root', "
+                              "'events_source_country')");
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  ASSERT_TRUE(*(*stats)->Step());
+  EXPECT_EQ((*stats)->Int(0), 2);
+}
+
+// A store written by schema 2 kept its full-text index by triggers; opening it drops them,
+// so an article is indexed once.
 TEST(StoreSchema, OpeningASchema2StoreDropsItsTriggers) {
   const std::string path = ProcessTempDir() + "/schema2.db";
   ASSERT_TRUE(Store::Open(path, StoreOptions()).ok());

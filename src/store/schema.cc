@@ -11,7 +11,9 @@ namespace {
 
 // 2: event_months (monthly counts), id in the ordering indexes. 3: the SQLite full-text
 // index kept by the store's own statements instead of triggers. 4: event_month_totals.
-constexpr int kSchemaVersion = 4;
+// 5: event_dyad_months, (country, root, date, id) indexes, count tables rebuilt clustered
+// by their keys (SQLite WITHOUT ROWID).
+constexpr int kSchemaVersion = 5;
 
 // Columns of events and mentions, shared by both dialects. Dates are YYYYMMDD integers
 // (0 = unknown), booleans 0/1, an absent target is ''.
@@ -34,6 +36,8 @@ CREATE INDEX IF NOT EXISTS events_date ON events (date, id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date, id);
 CREATE INDEX IF NOT EXISTS events_source_country ON events (source_country, date, id);
 CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date, id);
+CREATE INDEX IF NOT EXISTS events_source_root ON events (source_country, root, date, id);
+CREATE INDEX IF NOT EXISTS events_target_root ON events (target_country, root, date, id);
 CREATE INDEX IF NOT EXISTS events_root ON events (root, date, id);
 CREATE INDEX IF NOT EXISTS events_quad ON events (quad_class, date, id);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover, date, id);
@@ -55,20 +59,35 @@ CREATE TABLE IF NOT EXISTS mentions (
   publisher TEXT NOT NULL, published INTEGER NOT NULL, words TEXT NOT NULL,
   PRIMARY KEY (article_id, idx));
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id, publisher);
+CREATE TABLE IF NOT EXISTS actors (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL);
+)SQL";
+
+// The monthly counts (docs/store.md). `@CLUSTERED@` is WITHOUT ROWID on SQLite: a table's
+// rows are then stored in key order, so a key range (a country's months) is read
+// contiguously instead of one row fetch per index entry. The root index carries the count
+// columns, so a root's months are read from it alone.
+constexpr char kCountTables[] = R"SQL(
 CREATE TABLE IF NOT EXISTS event_months (
   source_country TEXT NOT NULL, target_country TEXT NOT NULL, month INTEGER NOT NULL,
   root TEXT NOT NULL, quad_class INTEGER NOT NULL,
   events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein_sum DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (source_country, target_country, month, root, quad_class));
+  PRIMARY KEY (source_country, target_country, month, root, quad_class))@CLUSTERED@;
 CREATE INDEX IF NOT EXISTS event_months_target ON event_months (target_country, month);
 CREATE INDEX IF NOT EXISTS event_months_month ON event_months (month);
-CREATE INDEX IF NOT EXISTS event_months_root ON event_months (root, month);
+CREATE INDEX IF NOT EXISTS event_months_root_counts ON event_months
+  (root, month, source_country, target_country, quad_class, events, mentions, goldstein_sum);
+CREATE TABLE IF NOT EXISTS event_dyad_months (
+  source_country TEXT NOT NULL, target_country TEXT NOT NULL, month INTEGER NOT NULL,
+  events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein_sum DOUBLE PRECISION NOT NULL,
+  quad1 INTEGER NOT NULL, quad2 INTEGER NOT NULL, quad3 INTEGER NOT NULL, quad4 INTEGER NOT NULL,
+  PRIMARY KEY (source_country, target_country, month))@CLUSTERED@;
+CREATE INDEX IF NOT EXISTS event_dyad_months_target ON event_dyad_months
+  (target_country, month, source_country, events, mentions, goldstein_sum, quad1, quad2, quad3, quad4);
 CREATE TABLE IF NOT EXISTS event_month_totals (
   month INTEGER NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL,
   events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein_sum DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (month, root, quad_class));
-CREATE TABLE IF NOT EXISTS actors (
-  code TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL);
 )SQL";
 
 // The FTS5 index follows articles through InsertArticle and RemoveArticle (store.cc), not
@@ -97,35 +116,65 @@ CREATE INDEX IF NOT EXISTS articles_fts ON articles
 
 }  // namespace
 
-Status CreateSchema(SqlConnection* db) {
+namespace {
+
+// The store's meta value for `key`; empty when absent (a new store).
+Result<std::string> MetaValue(SqlConnection* db, const std::string& key) {
+  auto stmt = db->Prepare("SELECT value FROM meta WHERE key = '" + key + "'");
+  if (!stmt.ok()) return stmt.status();
+  Result<bool> row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  std::string value = *row && !(*stmt)->IsNull(0) ? (*stmt)->Text(0) : std::string();
+  (*stmt)->Reset();
+  return value;
+}
+
+std::string CountTables(Dialect dialect) {
+  std::string sql = kCountTables;
+  const std::string marker = "@CLUSTERED@";
+  const std::string clustered = dialect == Dialect::kSqlite ? " WITHOUT ROWID" : "";
+  for (size_t at = sql.find(marker); at != std::string::npos; at = sql.find(marker, at)) {
+    sql.replace(at, marker.size(), clustered);
+  }
+  return sql;
+}
+
+Status CreateTables(SqlConnection* db) {
   const bool sqlite = db->dialect() == Dialect::kSqlite;
+  if (Status status = db->Exec(std::string(sqlite ? kSqliteArticles : kPostgresArticles) + kCommonTables);
+      !status.ok()) {
+    return status;
+  }
+  // The count tables are recomputed from the events: in a new store (monthly_counts 0),
+  // one of schema 1 (none yet), and one an older binary wrote to (its schema_version is
+  // lower: it kept some count tables but not all), whose count tables are dropped first so
+  // that they are created in this version's layout.
+  Result<std::string> version = MetaValue(db, "schema_version");
+  if (!version.ok()) return version.status();
+  const bool older = !version->empty() && std::atoi(version->c_str()) < kSchemaVersion;
+  if (older) {
+    Status status = db->Exec(
+        "DROP TABLE IF EXISTS event_months; DROP TABLE IF EXISTS event_month_totals; "
+        "DROP TABLE IF EXISTS event_dyad_months");
+    if (!status.ok()) return status;
+  }
+  if (Status status = db->Exec(CountTables(db->dialect())); !status.ok()) return status;
+  Status status = db->Exec(
+      "INSERT INTO meta (key, value) VALUES ('monthly_counts', '0') ON CONFLICT (key) DO NOTHING");
+  if (!status.ok()) return status;
+  Result<std::string> counts = MetaValue(db, "monthly_counts");
+  if (!counts.ok()) return counts.status();
+  if (older || *counts != "2") status = RebuildMonthlyCounts(db);
+  if (!status.ok()) return status;
+  return db->Exec("INSERT INTO meta (key, value) VALUES ('schema_version', '" + std::to_string(kSchemaVersion) +
+                  "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+}
+
+}  // namespace
+
+Status CreateSchema(SqlConnection* db) {
   if (Status status = db->BeginWrite(); !status.ok()) return status;
-  std::string sql = std::string(sqlite ? kSqliteArticles : kPostgresArticles) + kCommonTables;
-  Status status = db->Exec(sql);
-  // The monthly counts are computed from the events once: in a store of schema 1 (none
-  // yet, meta monthly_counts absent or 0) or 2-3 (no month totals, monthly_counts 1), and
-  // after an older binary wrote to the store (its schema_version is lower: it kept
-  // event_months but not the totals).
-  if (status.ok()) status = db->Exec("INSERT INTO meta (key, value) VALUES ('monthly_counts', '0') ON CONFLICT (key) DO NOTHING");
-  if (status.ok()) {
-    auto check = db->Prepare(
-        "SELECT (SELECT value FROM meta WHERE key = 'monthly_counts'), "
-        "(SELECT value FROM meta WHERE key = 'schema_version')");
-    Result<bool> row = check.ok() ? (*check)->Step() : Result<bool>(check.status());
-    bool rebuild = false;
-    if (row.ok() && *row) {
-      const std::string version = (*check)->IsNull(1) ? std::string() : (*check)->Text(1);
-      rebuild = (*check)->Text(0) != "2" || (!version.empty() && std::atoi(version.c_str()) < kSchemaVersion);
-    }
-    if (!row.ok()) status = row.status();
-    if (check.ok()) (*check)->Reset();
-    if (status.ok() && rebuild) status = RebuildMonthlyCounts(db);
-  }
-  if (status.ok()) {
-    status = db->Exec("INSERT INTO meta (key, value) VALUES ('schema_version', '" + std::to_string(kSchemaVersion) +
-                      "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  }
-  if (!status.ok()) {
+  if (Status status = CreateTables(db); !status.ok()) {
     (void)db->Exec("ROLLBACK");
     return status;
   }
@@ -139,7 +188,12 @@ Status RebuildMonthlyCounts(SqlConnection* db) {
       "COUNT(*), SUM(mentions), SUM(goldstein) FROM events GROUP BY source_country, target_country, date / 100, "
       "root, quad_class; DELETE FROM event_month_totals; INSERT INTO event_month_totals (month, root, quad_class, "
       "events, mentions, goldstein_sum) SELECT month, root, quad_class, SUM(events), SUM(mentions), "
-      "SUM(goldstein_sum) FROM event_months GROUP BY month, root, quad_class; "
+      "SUM(goldstein_sum) FROM event_months GROUP BY month, root, quad_class; DELETE FROM event_dyad_months; "
+      "INSERT INTO event_dyad_months (source_country, target_country, month, events, mentions, goldstein_sum, "
+      "quad1, quad2, quad3, quad4) SELECT source_country, target_country, month, SUM(events), SUM(mentions), "
+      "SUM(goldstein_sum), SUM(CASE WHEN quad_class = 1 THEN events ELSE 0 END), SUM(CASE WHEN quad_class = 2 THEN "
+      "events ELSE 0 END), SUM(CASE WHEN quad_class = 3 THEN events ELSE 0 END), SUM(CASE WHEN quad_class = 4 THEN "
+      "events ELSE 0 END) FROM event_months GROUP BY source_country, target_country, month; "
       "UPDATE meta SET value = '2' WHERE key = 'monthly_counts'");
 }
 

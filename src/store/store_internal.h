@@ -19,6 +19,7 @@ struct Store::Impl {
   std::unique_ptr<store::SqlConnection> db;
   StoreOptions options;
   bool in_batch = false;
+  bool committed = false;  // a batch committed through this handle
   // SQLite: articles inserted in the open batch, full-text indexed when it commits
   // (IndexPendingArticles, store.cc).
   std::vector<int64_t> unindexed_articles;
