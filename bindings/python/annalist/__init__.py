@@ -22,7 +22,7 @@ RecordError instead and errors="ignore" stays silent. Every rejected record is a
 in `coder.errors` as {"record": N, "id": ..., "error": ...}.
 """
 
-import collections
+import collections.abc
 import datetime
 import itertools
 import json

@@ -1,6 +1,8 @@
 """annalist.Coder against the CLI: the same events, byte for byte; bad records reported."""
 import json
 import os
+import subprocess
+import sys
 import warnings
 
 import pytest
@@ -126,3 +128,15 @@ def test_code_frame_and_read_events(cli, gigaword, coder, tmp_path):
         annalist.read_events(str(output))
     empty = coder.code_frame([])
     assert list(empty.columns) == list(annalist.EVENT_FIELDS) and len(empty) == 0
+
+
+def test_a_plain_script_codes_dict_records():
+    # A fresh interpreter that imports nothing but annalist (pytest itself imports
+    # collections.abc, which hid a missing import of it).
+    script = ("import annalist, json; "
+              "print(json.dumps(list(annalist.Coder().pipe([{'id': 'a', 'text': 'Iran accused Israel.'}]))))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env=dict(os.environ), check=False)
+    assert out.returncode == 0, out.stderr
+    events = json.loads(out.stdout)[0]
+    assert [e["code"] for e in events] == ["112"]
