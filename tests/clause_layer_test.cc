@@ -143,9 +143,9 @@ TEST_F(ClauseLayerTest, RelativeAntecedentExistentialAndCounts) {
   EXPECT_EQ(g.Arguments(0), "subject=Arnor object=Gondor second_object=20 million euros");
 }
 
-// Adverbial clauses (CodingRules::code_adverbial_clauses, off by default: measured, they
-// add events the gold sets do not list): only a subordinator that asserts its event
-// ("while", not "if") and only with both sides known.
+// Adverbial clauses (CodingRules::code_adverbial_clauses, on with the knowledge base):
+// only a subordinator that asserts its event ("while", not "if"), only with both sides
+// known, and only where the governing clause gives no event of its own.
 TEST_F(ClauseLayerTest, AdverbialClausesWhenAsserted) {
   CodingRules rules = CodingRules::Petrarch();
   rules.code_adverbial_clauses = true;
@@ -155,9 +155,10 @@ TEST_F(ClauseLayerTest, AdverbialClausesWhenAsserted) {
       if (e.clause == "adverbial") return true;
     return false;
   };
-  EXPECT_TRUE(adverbial("Arnor/NNP criticized/VBD Gondor/NNP while/IN Osgiliath/NNP condemned/VBD Eriador/NNP ./."));
-  EXPECT_FALSE(adverbial("Arnor/NNP criticized/VBD Gondor/NNP if/IN Osgiliath/NNP condemned/VBD Eriador/NNP ./."));
-  EXPECT_FALSE(adverbial("Arnor/NNP criticized/VBD Gondor/NNP while/IN Osgiliath/NNP condemned/VBD ./."));
+  EXPECT_TRUE(adverbial("Arnor/NNP stayed/VBD calm/JJ while/IN Osgiliath/NNP condemned/VBD Eriador/NNP ./."));
+  EXPECT_FALSE(adverbial("Arnor/NNP stayed/VBD calm/JJ if/IN Osgiliath/NNP condemned/VBD Eriador/NNP ./."));
+  EXPECT_FALSE(adverbial("Arnor/NNP stayed/VBD calm/JJ while/IN Osgiliath/NNP condemned/VBD ./."));
+  EXPECT_FALSE(adverbial("Arnor/NNP criticized/VBD Gondor/NNP while/IN Osgiliath/NNP condemned/VBD Eriador/NNP ./."));
 }
 
 TEST_F(ClauseLayerTest, LayerIsRebuiltPerDocument) {

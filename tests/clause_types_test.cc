@@ -6,7 +6,7 @@
 // 500 students"), adjectives with "to" inside the subject ("gunmen loyal to ..."), and a
 // passive whose only other actor is a place. Background clauses (relative, trailing
 // participle, adverbial) give an event only when both sides have a country and the
-// clause is asserted. The sentences here are in no dev set.
+// clause is asserted; an adverbial clause only where its governing clause gives none. The sentences here are in no dev set.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -141,6 +141,26 @@ TEST(Subject, AdjectiveWithToStaysInTheSubject) {
 TEST(Passive, PlaceInALocativePhraseIsNoSource) {
   Result r = Code("Four Afghan policemen were killed in Kabul.");
   for (const Event& e : r.events) EXPECT_NE(e.source.code.substr(0, 3), "AFG") << e.code;
+}
+
+// Adverbial clauses with a subject of their own (issue 7): the circumstance of the
+// governing clause's event, coded only where that clause gives none; their subject is
+// never the governing verb's target.
+TEST(AdverbialClause, StandsInForAGoverningClauseWithoutAnEvent) {
+  Result r = Code("Oil prices were steady on Tuesday while Iran's president got ready to attend a summit in Turkey.");
+  EXPECT_TRUE(Has(r, "IRN", "TUR", "03"));  // from "attend", the infinitive under it
+  Result m = Code("Markets fell sharply in Seoul after North Korea fired missiles at Japan.");
+  EXPECT_TRUE(Has(m, "PRK", "JPN", "19", "adverbial"));
+  // Beside an event of the governing clause the adverbial clause is background.
+  Result g = Code("Germany stopped development aid to Afghanistan after the Taliban seized Kabul.");
+  EXPECT_TRUE(Has(g, "DEU", "AFG", "16", "main"));
+  EXPECT_FALSE(HasClause(g, "adverbial"));
+}
+
+TEST(AdverbialClause, ItsSubjectIsNoTargetOfTheGoverningVerb) {
+  Result r = Code("Lebanon's prime minister resigned after the Syrian army shelled Beirut.");
+  EXPECT_TRUE(Has(r, "LBN", "", "08", "main"));
+  EXPECT_FALSE(Has(r, "LBN", "SYR", "08"));
 }
 
 }  // namespace

@@ -296,6 +296,45 @@ bool CoderImpl::CodedClause(const Scratch& s, int pi) const {
   }
 }
 
+// The clause an adverbial clause hangs on: the nearest main or coordinated clause before
+// its subordinator, else (a sentence-opening "After A seized B, C ...") the first one after.
+int CoderImpl::Governor(const Scratch& s, int pi) const {
+  const Pred& p = s.preds[pi];
+  const int from = p.marker >= 0 ? p.marker : p.verb;
+  const int before = TopPred(s, from);
+  if (before >= 0) return before;
+  for (size_t q = pi + 1; q < s.preds.size(); ++q)
+    if (s.preds[q].kind == PredKind::kMain || s.preds[q].kind == PredKind::kCoord) return static_cast<int>(q);
+  return -1;
+}
+
+// An adverbial clause is the circumstance of its governing clause's event ("Germany
+// stopped aid to Afghanistan after the Taliban seized Kabul"): the gold sets list the
+// governing event only. Its own event stands in only where the governing clause gave
+// none ("... while A got ready to attend a summit in B"), as PETRARCH-2 uses the events
+// of a verb's S/SBAR children only when the verb has no actor of its own
+// (petrarch2-behaviour.md 2.6, step 4).
+void CoderImpl::DropAdverbialsBesideEvents(Scratch& s) const {
+  std::vector<uint8_t> drop;
+  for (size_t q = 0; q < s.preds.size(); ++q) {
+    if (s.preds[q].kind != PredKind::kSub) continue;
+    const auto& r = s.proto_range[q];
+    if (r.first == r.second) continue;
+    const int g = Governor(s, static_cast<int>(q));
+    if (g < 0 || s.proto_range[g].first == s.proto_range[g].second) continue;
+    drop.resize(s.protos.size(), 0);
+    for (uint32_t k = r.first; k < r.second; ++k) drop[k] = 1;
+  }
+  if (drop.empty()) return;
+  size_t kept = 0;
+  for (size_t k = 0; k < s.protos.size(); ++k) {
+    if (drop[k]) continue;
+    if (kept != k) s.protos[kept] = std::move(s.protos[k]);
+    ++kept;
+  }
+  s.protos.resize(kept);
+}
+
 // The clause type of the verb group at item `v`, its parent and subject phrase.
 void CoderImpl::ClassifyPred(Scratch& s, int v, const std::vector<int>& unit_start) const {
   const auto& it = s.items;
@@ -508,6 +547,14 @@ int CoderImpl::TargetScopeEnd(const Scratch& s, int pi) const {
     // Never a target from inside a relative clause ("would support any action that
     // prevents the Israeli regime ..." targets no one).
     if (rules_.no_target_in_relative && it[j].kind == ItemKind::kRel) return j;
+    // Where adverbial clauses are coded as clauses of their own, nor from one with a
+    // subject of its own ("resigned after his cabinet split"): that subject is the other
+    // clause's actor (PETRARCH-2's gold takes it: COMMA-05).
+    // A condition ("will withdraw unless Togo reopens the border") is no such clause: its
+    // subject is whom the condition is laid on.
+    if (it[j].kind == ItemKind::kSub && rules_.code_adverbial_clauses)
+      for (size_t q = 0; q < s.preds.size(); ++q)
+        if (s.preds[q].marker == j && s.preds[q].subj_core > j && CodedClause(s, static_cast<int>(q))) return j;
     if (it[j].kind == ItemKind::kVerb) {
       int q = s.pred_of_item[j];
       if (q >= 0 && (s.preds[q].kind == PredKind::kCoord || s.preds[q].kind == PredKind::kMain ||

@@ -117,10 +117,12 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
   // Events: every main and coordinated predicate (its children are coded through it),
   // then nominal events.
   s.protos.clear();
+  s.proto_range.assign(s.preds.size(), {0, 0});
   for (size_t q = 0; q < s.preds.size(); ++q) {
     if (!CodedClause(s, static_cast<int>(q))) continue;
     const size_t before = s.protos.size();
     CodePred(doc, s, static_cast<int>(q), &s.protos);
+    s.proto_range[q] = {static_cast<uint32_t>(before), static_cast<uint32_t>(s.protos.size())};
     const Pred& p = s.preds[q];
     if (p.kind != PredKind::kSub && p.kind != PredKind::kRel && !p.trailing) continue;
     // An adverbial, relative or trailing participle clause ("..., while A shelled B", "A,
@@ -137,7 +139,9 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
       ++kept;
     }
     s.protos.resize(kept);
+    s.proto_range[q].second = static_cast<uint32_t>(kept);
   }
+  DropAdverbialsBesideEvents(s);
   if (rules_.possessed_visits) CodeVisitNouns(doc, s);
   NoteStory(s, st);
   Emit(doc, si, s, st, events);

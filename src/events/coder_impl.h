@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "actors/actor_matcher.h"
@@ -103,6 +104,8 @@ struct Scratch {
   MatchContext ctx;
   std::string buf;
   std::vector<Proto> protos;        // events layer, before emission
+  // Per predicate: the protos [first, end) its clause gave (CodeSentence).
+  std::vector<std::pair<uint32_t, uint32_t>> proto_range;
 };
 
 // What the story has said so far (coreference across sentences).
@@ -176,6 +179,8 @@ class CoderImpl {
   int Antecedent(const Scratch& s, int rel_item) const;
   void MarkExistentials(Scratch& s) const;
   bool CodedClause(const Scratch& s, int pi) const;
+  int Governor(const Scratch& s, int pi) const;
+  void DropAdverbialsBesideEvents(Scratch& s) const;
   int TargetScopeEnd(const Scratch& s, int pi) const;
 
   // clause_layer.cc
