@@ -144,8 +144,7 @@ TEST(Passive, PlaceInALocativePhraseIsNoSource) {
 }
 
 // Adverbial clauses with a subject of their own (issue 7): the circumstance of the
-// governing clause's event, coded only where that clause gives none; their subject is
-// never the governing verb's target.
+// governing clause's event, coded only where that clause gives none.
 TEST(AdverbialClause, StandsInForAGoverningClauseWithoutAnEvent) {
   Result r = Code("Oil prices were steady on Tuesday while Iran's president got ready to attend a summit in Turkey.");
   EXPECT_TRUE(Has(r, "IRN", "TUR", "03"));  // from "attend", the infinitive under it
@@ -157,10 +156,26 @@ TEST(AdverbialClause, StandsInForAGoverningClauseWithoutAnEvent) {
   EXPECT_FALSE(HasClause(g, "adverbial"));
 }
 
-TEST(AdverbialClause, ItsSubjectIsNoTargetOfTheGoverningVerb) {
-  Result r = Code("Lebanon's prime minister resigned after the Syrian army shelled Beirut.");
-  EXPECT_TRUE(Has(r, "LBN", "", "08", "main"));
-  EXPECT_FALSE(Has(r, "LBN", "SYR", "08"));
+
+// Passive + infinitive (issue 7): "A is pressured by B to aid C" is the active "B
+// pressured A to aid C": B's event on A, with A's act as the inner event that decides the
+// code; A's act is asked for, not done.
+TEST(PassiveInfinitive, ByAgentIsTheSourceAndTheSubjectTheController) {
+  Result r = Code("Jordan was asked by Iraq to mediate with Iran.");
+  EXPECT_TRUE(Has(r, "IRQ", "JOR", "02"));
+  EXPECT_FALSE(Has(r, "JOR", "IRN", "04"));
+  Result p = Code("Serbia is pressured by Russia to aid Belarus.");
+  EXPECT_TRUE(Has(p, "RUS", "SRB", "10"));
+  EXPECT_FALSE(Has(p, "SRB", "BLR", "07"));
+}
+
+// Reported hostile acts (issue 7): the accusation is against the act's logical source,
+// the by-agent of a passive, never against its victims.
+TEST(ReportedSpeech, AccusationTargetsTheInnerLogicalSource) {
+  Result r = Code("The United Nations said that five Afghan civilians were killed by American troops.");
+  EXPECT_TRUE(Has(r, "USA", "AFG", "19", "complement"));
+  EXPECT_TRUE(Has(r, "IGOUNO", "USA", "11", "main"));
+  EXPECT_FALSE(Has(r, "IGOUNO", "AFG", "11"));
 }
 
 }  // namespace

@@ -547,14 +547,6 @@ int CoderImpl::TargetScopeEnd(const Scratch& s, int pi) const {
     // Never a target from inside a relative clause ("would support any action that
     // prevents the Israeli regime ..." targets no one).
     if (rules_.no_target_in_relative && it[j].kind == ItemKind::kRel) return j;
-    // Where adverbial clauses are coded as clauses of their own, nor from one with a
-    // subject of its own ("resigned after his cabinet split"): that subject is the other
-    // clause's actor (PETRARCH-2's gold takes it: COMMA-05).
-    // A condition ("will withdraw unless Togo reopens the border") is no such clause: its
-    // subject is whom the condition is laid on.
-    if (it[j].kind == ItemKind::kSub && rules_.code_adverbial_clauses)
-      for (size_t q = 0; q < s.preds.size(); ++q)
-        if (s.preds[q].marker == j && s.preds[q].subj_core > j && CodedClause(s, static_cast<int>(q))) return j;
     if (it[j].kind == ItemKind::kVerb) {
       int q = s.pred_of_item[j];
       if (q >= 0 && (s.preds[q].kind == PredKind::kCoord || s.preds[q].kind == PredKind::kMain ||

@@ -207,6 +207,8 @@ class CoderImpl {
   // complement.cc
   void CodeComplement(const Document& doc, Scratch& s, PredCall& c, std::vector<Proto>* out) const;
   bool CodeInfinitive(const Document& doc, Scratch& s, PredCall& c, std::vector<Proto>* out) const;
+  void CodeObjectControl(const Document& doc, Scratch& s, PredCall& c, const std::vector<CodedActor>& obj,
+                         std::vector<Proto>* out) const;
   bool ApplyTransformation(const std::string& outer_code, const Proto& inner, bool inner_src_is_outer,
                            std::string* code, int* result) const;
 

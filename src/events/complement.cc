@@ -133,37 +133,9 @@ bool CoderImpl::CodeInfinitive(const Document& doc, Scratch& s, PredCall& c, std
   while (to_item > p.verb && it[to_item].kind != ItemKind::kTo) --to_item;
   std::vector<CodedActor> obj;
   int found_item = -1;
-  bool has_obj = FindTarget(doc, s, p.verb + 1, to_item, -1, -1, &obj, &found_item);
-  if (has_obj) {
+  if (FindTarget(doc, s, p.verb + 1, to_item, -1, -1, &obj, &found_item)) {
     if (!c.coded || c.null_code) return true;
-    e.confidence *= 0.9;
-    child.subject = obj;
-    std::vector<Proto> inner;
-    CodePred(doc, s, c.inf, &inner);
-    e.code = c.code;
-    e.paired = c.paired;
-    e.ref = c.ref;
-    e.tgt = obj;
-    // "wants Putin to attack": an intent about another's act is a request of them
-    // (CAMEO 02 appeal), not the speaker's own intent (03).
-    if (rules_.intent_for_other_is_appeal && Root(c.code) == 3 && Lexical(dict::Lex::kWishVerb, s.view.norm[vg.head]))
-      e.code = "020";
-    if (!inner.empty()) {
-      std::string tcode;
-      int which = 0;
-      const int inner_root = Root(inner[0].code);
-      if (ApplyTransformation(c.code, inner[0], false, &tcode, &which)) {
-        e.code = tcode;
-        if (which == 1) e.tgt = inner[0].tgt;
-        e.paired.clear();
-      } else if (rules_.object_control_appeals && Root(e.code) == 2 && inner_root >= 4 && inner_root <= 8) {
-        // "urged B to negotiate with C", "asked B to send aid": an appeal to B for what
-        // B is to do takes the sub-code of that act (CAMEO 021-026), as a subject-
-        // controlled "appealed to meet" does; a hostile act asked of B stays an appeal.
-        e.code = Combine(e.code, inner[0].code);
-      }
-    }
-    Finish(e, c.pi, out);
+    CodeObjectControl(doc, s, c, obj, out);
     return true;
   }
   child.subject = p.subject;
@@ -196,6 +168,46 @@ bool CoderImpl::CodeInfinitive(const Document& doc, Scratch& s, PredCall& c, std
   x.confidence = std::min(x.confidence, e.confidence) * 0.95;
   Finish(x, c.pi, out);
   return true;
+}
+
+// Object control ("urged Eriador to respond", "wants Putin to attack", and the passive
+// "Eriador was urged by Arnor to respond"): the matrix event goes from its source
+// (c.event.src) to the controller `obj`; the infinitive, coded with `obj` as its subject,
+// is the inner event that decides the code (transformations, 02x sub-codes).
+void CoderImpl::CodeObjectControl(const Document& doc, Scratch& s, PredCall& c, const std::vector<CodedActor>& obj,
+                                  std::vector<Proto>* out) const {
+  const Pred& p = s.preds[c.pi];
+  const Item& vg = s.items[p.verb];
+  Proto& e = c.event;
+  Pred& child = s.preds[c.inf];
+  e.confidence *= 0.9;
+  child.subject = obj;
+  std::vector<Proto> inner;
+  CodePred(doc, s, c.inf, &inner);
+  e.code = c.code;
+  e.paired = c.paired;
+  e.ref = c.ref;
+  e.tgt = obj;
+  // "wants Putin to attack": an intent about another's act is a request of them
+  // (CAMEO 02 appeal), not the speaker's own intent (03).
+  if (rules_.intent_for_other_is_appeal && Root(c.code) == 3 && Lexical(dict::Lex::kWishVerb, s.view.norm[vg.head]))
+    e.code = "020";
+  if (!inner.empty()) {
+    std::string tcode;
+    int which = 0;
+    const int inner_root = Root(inner[0].code);
+    if (ApplyTransformation(c.code, inner[0], false, &tcode, &which)) {
+      e.code = tcode;
+      if (which == 1) e.tgt = inner[0].tgt;
+      e.paired.clear();
+    } else if (rules_.object_control_appeals && Root(e.code) == 2 && inner_root >= 4 && inner_root <= 8) {
+      // "urged B to negotiate with C", "asked B to send aid": an appeal to B for what
+      // B is to do takes the sub-code of that act (CAMEO 021-026), as a subject-
+      // controlled "appealed to meet" does; a hostile act asked of B stays an appeal.
+      e.code = Combine(e.code, inner[0].code);
+    }
+  }
+  Finish(e, c.pi, out);
 }
 
 }  // namespace annalist

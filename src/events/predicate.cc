@@ -201,6 +201,22 @@ void CoderImpl::CodePassive(const Document& doc, Scratch& s, PredCall& c, std::v
   const auto& it = s.items;
   Pred& p = s.preds[c.pi];
   Proto& e = c.event;
+  if (c.inf >= 0 && c.coded && !c.null_code && HasActor(p.subject)) {
+    // "Serbia is pressured by Russia to aid Belarus": the by-agent before the infinitive
+    // is the source and the subject the controller, as in the active "Russia pressured
+    // Serbia to aid Belarus" (CodeObjectControl).
+    for (int j = p.verb + 1; j + 1 < s.preds[c.inf].verb && it[j].kind != ItemKind::kTo; ++j) {
+      if (it[j].kind != ItemKind::kPrep || s.view.word[it[j].first] != w_by_ || it[j + 1].kind != ItemKind::kNoun)
+        continue;
+      std::vector<CodedActor> agent;
+      UnitActors(doc, s, j + 1, &agent);
+      if (!HasActor(agent)) break;
+      e.src = std::move(agent);
+      e.src_how = "dictionary";
+      CodeObjectControl(doc, s, c, p.subject, out);
+      return;
+    }
+  }
   if (c.inf >= 0 && (!c.coded || c.null_code || !c.pattern)) {
     // "is scheduled to attend", "was known to break": the infinitive takes the subject.
     Pred& child = s.preds[c.inf];

@@ -86,28 +86,33 @@ bool CoderImpl::CodeReportedSpeech(const Document& doc, Scratch& s, PredCall& c,
   }
   // "a says (b . hostile act)" = a 112 b (the Phoenix transformation): asserting that
   // the other side did, does or will do violence, coercion or threats is an accusation.
-  bool accused_apart = HasActor(child.subject);
-  for (const auto& a : child.subject)
-    for (const auto& b : p.subject)
-      if (a.code == b.code) accused_apart = false;
-  if (Root(c.code) == 1 && !vg.negated && accused_apart) {
-    bool hostile = false;
-    for (size_t k = first_inner; k < out->size(); ++k) {
+  // b is the hostile act's logical source, not the clause's subject: "said that five
+  // civilians were killed by American troops" accuses the troops, not the victims.
+  auto apart = [&](const std::vector<CodedActor>& accused) {
+    if (!HasActor(accused)) return false;
+    for (const auto& a : accused)
+      for (const auto& b : p.subject)
+        if (a.code == b.code) return false;
+    return true;
+  };
+  if (Root(c.code) == 1 && !vg.negated) {
+    const std::vector<CodedActor>* accused = nullptr;
+    for (size_t k = first_inner; k < out->size() && !accused; ++k) {
       const Proto& x = (*out)[k];
       const int r = Root(x.code);
-      if (!x.negated && r >= 13 && r <= 20) hostile = true;
+      if (!x.negated && r >= 13 && r <= 20) accused = HasActor(x.src) ? &x.src : &child.subject;
     }
     // "encouraged the regime to kill": a hostile infinitive under the clause's verb.
-    for (size_t q = c.emb + 1; q < s.preds.size() && !hostile; ++q) {
+    for (size_t q = c.emb + 1; q < s.preds.size() && !accused; ++q) {
       const Pred& inf_pred = s.preds[q];
       if (inf_pred.kind != PredKind::kInf || inf_pred.parent < c.emb) continue;
       if (inf_pred.parent != c.emb && s.preds[inf_pred.parent].parent != c.emb) continue;
       uint32_t pe = 0;
       const dict::Verb* iv = LookupVerb(s, inf_pred.verb, &pe);
       const int r = iv ? Root(iv->code) : -1;
-      if (r >= 13 && r <= 20 && !it[inf_pred.verb].negated) hostile = true;
+      if (r >= 13 && r <= 20 && !it[inf_pred.verb].negated) accused = &child.subject;
     }
-    if (hostile) {
+    if (accused && apart(*accused)) {
       Proto acc;
       acc.code = "112";
       acc.ref = c.ref;
@@ -115,7 +120,7 @@ bool CoderImpl::CodeReportedSpeech(const Document& doc, Scratch& s, PredCall& c,
       acc.pred = c.pi;
       acc.src = p.subject;
       acc.src_how = c.event.src_how;
-      acc.tgt = child.subject;
+      acc.tgt = *accused;
       acc.modality = vg.modality;
       acc.confidence = c.event.confidence * 0.9;
       out->push_back(std::move(acc));
