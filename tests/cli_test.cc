@@ -241,6 +241,10 @@ TEST_F(CliTest, EvalPrintsSummaryAndJsonLine) {
   EXPECT_TRUE(Contains(result.out, "r2#1")) << result.out;  // FRA IRN 122 produced, 111 expected
   EXPECT_TRUE(Contains(result.out, "FRA IRN 111")) << result.out;
   EXPECT_FALSE(Contains(result.out, "r1#0")) << result.out;
+  // The differing record's layers, indented under it: its main clause and the event coded.
+  EXPECT_TRUE(Contains(result.out, "  layers:\n    sentence 0 of r2: France condemned Iran.")) << result.out;
+  EXPECT_TRUE(Contains(result.out, "      clause 0 main: \"condemned\"")) << result.out;
+  EXPECT_TRUE(Contains(result.out, "      event 122 (main")) << result.out;
   EXPECT_TRUE(Contains(summary, "\"exact\":0.5000")) << summary;
   EXPECT_TRUE(Contains(summary, "\"f1\":0.5000,")) << summary;
   EXPECT_TRUE(Contains(summary, "\"root_f1\":0.5000")) << summary;  // 12 produced, 11 expected

@@ -1,4 +1,5 @@
 // annalist eval: codes gold records and scores them (docs/output.md, "annalist eval").
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -19,6 +20,8 @@ constexpr char kEvalHelp[] =
     "set equals the expected one), triple precision/recall/F1 summed over records, the same\n"
     "with codes cut to their root, and a final JSON line with the figures.\n"
     "  --diff                 also print each record that differs (id#seq, text, expected, produced)\n"
+    "                         and its layers: tokens and tags, clauses with their arguments, events\n"
+    "                         with their actors (as annalist code --layers prints them)\n"
     "  --level country-root   compare actors cut to 3 letters and codes cut to the root\n"
     "  --level plover         compare actors cut to 3 letters and PLOVER types (gold codes are PLOVER\n"
     "                         types; 2016 names read as 2021: DEMAND=REQUEST, DISAPPROVE and\n"
@@ -124,8 +127,11 @@ int RunEval(int argc, char** argv) {
     size_t count = queue.Fill(items, 64 * static_cast<size_t>(threads), size_t{16} << 20, &golds);
     if (count == 0) break;
     if (produced.size() < count) produced.resize(count);
+    const bool diff_layers = flags.diff;
     CodeBatch(*pipeline, items, count, threads,
-              [&produced, plover](size_t index, BatchItem&, const std::vector<Event>& events) {
+              [&produced, plover, diff_layers](size_t index, BatchItem& item, const std::vector<Event>& events) {
+                // With --diff, the record's layers (the `code --layers` view), shown if it differs.
+                item.output = diff_layers ? DescribeLayers(item.doc, events) : std::string();
                 produced[index].clear();
                 for (const Event& event : events) {
                   if (!plover) {
@@ -150,7 +156,14 @@ int RunEval(int argc, char** argv) {
       if (gold.seq >= 0) diff += "#" + std::to_string(gold.seq);
       diff += "\n  text:     " + job.doc.text;
       diff += "\n  expected: " + FormatTriples(NormalizeTriples(gold.expected, flags.level));
-      diff += "\n  produced: " + FormatTriples(NormalizeTriples(produced[i], flags.level)) + "\n\n";
+      diff += "\n  produced: " + FormatTriples(NormalizeTriples(produced[i], flags.level)) + "\n";
+      diff += "  layers:\n";
+      for (size_t begin = 0; begin < job.output.size();) {  // indented under the record
+        const size_t end = std::min(job.output.find('\n', begin), job.output.size());
+        diff += "    " + job.output.substr(begin, end - begin) + "\n";
+        begin = end + 1;
+      }
+      diff += "\n";
       std::fwrite(diff.data(), 1, diff.size(), stdout);
     }
   }
