@@ -39,6 +39,22 @@ TEST(CommaGuard, ListConjunctsKeepTheirVerb) {
   EXPECT_TRUE(Has(events, "BOL", "04"));
 }
 
+// "A, B, and C" after a verb: the terminal ", and C" is a list conjunct, not a comma
+// clause to delete (issue 7); an attribution after the commas is still no list.
+TEST(CommaGuard, ObjectListKeepsEveryConjunct) {
+  auto events = Code("Russia attacked Ukraine, Georgia, and Moldova.");
+  auto target = [&](const std::string& code) {
+    for (const Event& e : events)
+      if (e.source.code == "RUS" && e.target.code == code && e.root == "19") return true;
+    return false;
+  };
+  EXPECT_TRUE(target("UKR"));
+  EXPECT_TRUE(target("GEO"));
+  EXPECT_TRUE(target("MDA"));
+  EXPECT_TRUE(Has(Code("Syrian rebels attacked a convoy in Aleppo on Saturday, defense and military officials said."),
+                  "SYR", "19"));
+}
+
 // A terminal clause that starts with a finite verb is the main predicate; the relative
 // clause between the commas is still deleted.
 TEST(CommaGuard, TerminalPredicateAfterRelativeClauseStays) {

@@ -178,5 +178,13 @@ TEST(ReportedSpeech, AccusationTargetsTheInnerLogicalSource) {
   EXPECT_FALSE(Has(r, "IGOUNO", "AFG", "11"));
 }
 
+// Partitive heads (issue 7): after a quantity the "of" phrase is what the pattern names
+// ("handed B 50 million euros of military assistance" is military aid); a currency sign
+// opens its amount's noun group.
+TEST(Partitive, OfPhraseAfterAQuantityIsThePatternObject) {
+  EXPECT_TRUE(Has(Code("Germany handed Ukraine 50 million euros of military assistance."), "DEU", "UKR", "07"));
+  EXPECT_TRUE(Has(Code("Japan gave Sri Lanka $20 million of humanitarian aid."), "JPN", "LKA", "07"));
+}
+
 }  // namespace
 }  // namespace annalist

@@ -182,6 +182,8 @@ bool Chunker::StartsNoun(uint32_t i) const {
   // handled inside the group; "exiled dissidents" here).
   bool starts_noun = IsNominal(p) && !(p == Pos::DT && has(i, kThatWhich) && i + 1 < n &&
                                        !IsNominal(v.pos[i + 1]));
+  // A currency sign before its amount ("$ 20 million") opens the amount's group.
+  if (p == Pos::kDollar && i + 1 < n && v.pos[i + 1] == Pos::CD) starts_noun = true;
   if ((p == Pos::VBN || p == Pos::VBG) && i + 1 < n && IsNoun(v.pos[i + 1]) &&
       (i == 0 || v.pos[i - 1] == Pos::IN || v.pos[i - 1] == Pos::TO))
     starts_noun = true;
@@ -217,7 +219,7 @@ uint32_t Chunker::NounGroup(uint32_t i, Item* out) const {
       // A count opens the next group: "Gondor | two years later", "gave Arnor | 150
       // tanks", "handed Arnor | 20 million euros".
       break;
-    } else if (IsAdjective(q) || q == Pos::CD) {
+    } else if (IsAdjective(q) || q == Pos::CD || (q == Pos::kDollar && !has_noun && j + 1 < n && v.pos[j + 1] == Pos::CD)) {
       ++j;
     } else if ((q == Pos::DT || q == Pos::PDT || q == Pos::PRPS) && (j == i || !has_noun)) {
       ++j;

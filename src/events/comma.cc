@@ -3,7 +3,8 @@
 // lies in [min, max] is deleted: the initial clause with the b pair, the terminal clause
 // with the e pair, then each internal clause with the plain pair. max == 0 disables a kind.
 // A clause holding the sentence's last kept verb is never deleted (issue 7: the deletion
-// cut the only finite verb), nor a terminal clause starting with a finite verb.
+// cut the only finite verb), nor a terminal clause starting with a finite verb, nor a
+// conjunct of a noun list ("A, B, and C met").
 #include <cctype>
 
 #include "events/coder_internal.h"
@@ -69,6 +70,50 @@ bool OpensCodedClause(const Document& doc, const Sentence& s, bool keep_clauses,
   return p == Pos::WDT || p == Pos::WP || p == Pos::VBG;
 }
 
+// A word of a plain noun phrase: a list conjunct holds nothing else ("Ukraine", "the
+// Syrian army", "Iraq's Kurdish region").
+bool Nominal(Pos p) {
+  return IsNoun(p) || IsAdjective(p) || p == Pos::DT || p == Pos::CD || p == Pos::POS || p == Pos::PRPS;
+}
+
+// Marks in list[k] the commas that separate the conjuncts of a noun list ("attacked
+// Ukraine, Georgia, and Moldova", "Egypt, Jordan and Saudi Arabia met"): after a
+// noun-phrase word, segments of noun-phrase words up to one that holds or starts with a
+// coordinator before its last conjunct. Comma deletion never takes a list conjunct
+// (issue 7: it cut "and Moldova" as a terminal clause).
+void MarkListCommas(const Document& doc, const Sentence& s, const uint32_t* commas, uint32_t comma_count,
+                    uint32_t last, uint8_t* list) {
+  auto pos = [&](uint32_t i) { return doc.tokens[s.first_token + i].pos; };
+  for (uint32_t k = 0; k < comma_count; ++k) {
+    if (list[k] || commas[k] == 0 || !Nominal(pos(commas[k] - 1))) continue;
+    for (uint32_t m = k; m < comma_count; ++m) {
+      const uint32_t from = commas[m] + 1, to = m + 1 < comma_count ? commas[m + 1] : last;
+      // The segment: noun-phrase words, or noun-phrase words, a coordinator and the last
+      // conjunct, after which the clause goes on ("..., and Saudi Arabia met in Cairo").
+      // Such a list is a subject: no verb before it ("..., defense and military officials
+      // said" is an attribution).
+      bool nominal = from < to, coordinated = false, goes_on = false;
+      for (uint32_t i = from; i < to && nominal; ++i) {
+        if (pos(i) == Pos::CC && !coordinated && i + 1 < to && Nominal(pos(i + 1))) {
+          coordinated = true;
+          continue;
+        }
+        if (coordinated && !Nominal(pos(i))) {
+          goes_on = true;
+          break;
+        }
+        nominal = Nominal(pos(i));
+      }
+      for (uint32_t i = 0; goes_on && i < commas[k] && nominal; ++i) nominal = !IsVerb(pos(i)) && pos(i) != Pos::MD;
+      if (!nominal) break;
+      if (coordinated) {
+        for (uint32_t j = k; j <= m; ++j) list[j] = 1;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void CommaDeletionMask(const Document& doc, const Sentence& sentence, const CodingOptions& options,
@@ -90,9 +135,11 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
     if (p == Pos::kPeriod || p == Pos::kCloseQuote || p == Pos::kColon) --last;
     else break;
   }
+  uint8_t list[64] = {};
+  MarkListCommas(doc, sentence, commas, comma_count, last, list);
   uint32_t lo = 0, hi = comma_count;  // commas still delimiting
   // Initial clause: start .. first comma (comma included).
-  if (InRange(CountWords(doc, sentence, 0, commas[0]), options.comma_bmin, options.comma_bmax) &&
+  if (!list[0] && InRange(CountWords(doc, sentence, 0, commas[0]), options.comma_bmin, options.comma_bmax) &&
       !TakesLastVerb(doc, sentence, *keep, 0, commas[0])) {
     for (uint32_t i = 0; i <= commas[0]; ++i) (*keep)[i] = 0;
     lo = 1;
@@ -100,7 +147,7 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
   // Terminal clause: last comma .. final punctuation.
   if (hi > lo) {
     uint32_t c = commas[hi - 1];
-    if (c < last && InRange(CountWords(doc, sentence, c + 1, last), options.comma_emin, options.comma_emax) &&
+    if (c < last && !list[hi - 1] && InRange(CountWords(doc, sentence, c + 1, last), options.comma_emin, options.comma_emax) &&
         !TakesLastVerb(doc, sentence, *keep, c, last - 1) && !StartsWithFiniteVerb(doc, sentence, *keep, c + 1, last) &&
         !OpensCodedClause(doc, sentence, keep_clauses, c + 1, last)) {
       for (uint32_t i = c; i < last; ++i) (*keep)[i] = 0;
@@ -110,7 +157,8 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
   // Internal clauses between consecutive remaining commas.
   for (uint32_t k = lo; k + 1 < hi; ++k) {
     uint32_t a = commas[k], b = commas[k + 1];
-    if (InRange(CountWords(doc, sentence, a + 1, b), options.comma_min, options.comma_max) &&
+    // Nor the conjunct before a list comma ("..., the war in Gaza, and regional matters").
+    if (!list[k] && !list[k + 1] && InRange(CountWords(doc, sentence, a + 1, b), options.comma_min, options.comma_max) &&
         !TakesLastVerb(doc, sentence, *keep, a, b, keep_clauses) &&
         !OpensCodedClause(doc, sentence, keep_clauses, a + 1, b)) {
       for (uint32_t i = a; i <= b; ++i) (*keep)[i] = 0;

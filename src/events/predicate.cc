@@ -55,6 +55,18 @@ void CoderImpl::Finish(Proto& ev, int pi, std::vector<Proto>* out) const {
   out->push_back(std::move(ev));
 }
 
+namespace {
+
+// A noun group that counts or measures: it holds a number ("50 million euros", "$20
+// million", "two shipments").
+bool IsQuantity(const SentenceView& v, const Item& group) {
+  for (uint32_t k = group.first; k < group.end; ++k)
+    if (v.pos[k] == Pos::CD || v.pos[k] == Pos::kDollar) return true;
+  return false;
+}
+
+}  // namespace
+
 void CoderImpl::UnitActors(const Document& doc, const Scratch& s, int item, std::vector<CodedActor>* dst) const {
   int e2 = s.unit_end[item] > item ? s.unit_end[item] : item + 1;
   Actors(doc, s, item, e2, dst);
@@ -134,6 +146,14 @@ void CoderImpl::SetUpPred(const Document& doc, Scratch& s, int pi, PredCall* c) 
     Actors(doc, s, j, j + 1, &tmp);
     slot.has_actor = !tmp.empty();
     m.slots.push_back(slot);
+    // A partitive head ("handed Ukraine 50 million euros of military assistance", "$20
+    // million of aid", "1,000 tonnes of wheat"): after a quantity, the "of" phrase is also
+    // the object the verb's patterns name.
+    if (slot.prep == w_of_ && w_of_ != kNoWord && j >= 2 && it[j - 2].kind == ItemKind::kNoun &&
+        IsQuantity(s.view, it[j - 2])) {
+      slot.prep = kNoWord;
+      m.slots.push_back(slot);
+    }
   }
 
   c->coded = c->verb != nullptr;
