@@ -25,7 +25,9 @@ constexpr std::string_view kLexFileNames[] = {
     "first_person_pronouns.txt", "coordinators.txt", "quantifier_words.txt",
     "asserting_subordinators.txt",
     "commitment_auxiliaries.txt", "readiness_adjectives.txt", "obligation_auxiliaries.txt",
-    "failure_verbs.txt",     "threat_conditions.txt",
+    "failure_verbs.txt",     "threat_conditions.txt", "event_nouns.txt",
+    "light_verbs.txt",       "nominal_prepositions.txt", "support_nouns.txt",
+    "modified_heads.txt",
 };
 static_assert(std::size(kLexFileNames) == static_cast<size_t>(Lex::kCount), "one file per concept");
 
@@ -69,12 +71,20 @@ std::shared_ptr<const Lexicon> Lexicon::Load(const std::vector<KbText>& files, s
       if (line.empty()) continue;
       bool lower = false;
       for (char c : line) lower |= std::islower(static_cast<unsigned char>(c)) != 0;
-      if (lower || line.find(' ') != std::string_view::npos) {
+      // "WORD LINK": the entry is WORD, linked to LINK (Link()).
+      std::string_view link;
+      const size_t space = line.find_first_of(" \t");
+      if (space != std::string_view::npos) {
+        link = Trim(line.substr(space + 1));
+        line = line.substr(0, space);
+      }
+      if (lower || link.find_first_of(" \t") != std::string_view::npos) {
         if (warnings)
           warnings->push_back(file.name + ":" + std::to_string(line_number) +
-                              ": a lexicon entry is one upper-case word");
+                              ": a lexicon entry is one upper-case word, or a word and its link");
         continue;
       }
+      if (!link.empty()) lexicon->links_[concept_index].emplace(std::string(line), std::string(link));
       lexicon->entries_[concept_index].emplace_back(line);
       if (line.size() > 1 && line.back() == '*') {
         lexicon->prefixes_[concept_index].emplace_back(line.substr(0, line.size() - 1));
@@ -104,6 +114,12 @@ bool Lexicon::Is(Lex lex, std::string_view word) const {
   for (const std::string& stem : prefixes_[static_cast<int>(lex)])
     if (word.size() >= stem.size() && word.compare(0, stem.size(), stem) == 0) return true;
   return false;
+}
+
+std::string_view Lexicon::Link(Lex lex, std::string_view word) const {
+  const auto& links = links_[static_cast<int>(lex)];
+  auto it = links.find(word);
+  return it == links.end() ? std::string_view() : std::string_view(it->second);
 }
 
 bool Lexicon::EndsWith(Lex lex, std::string_view word) const {

@@ -9,7 +9,9 @@
 //
 // File format: one upper-case entry a line, '#' starts a comment. "STEM*" matches every
 // word that starts with STEM (Is() only), "*END" every word that ends with END (EndsWith()
-// only). Immutable after loading and shared by all threads.
+// only). "WORD LINK" (two words) is WORD with a linked word, read by Link(): the event
+// nouns link a noun to its verb ("MEDIATION MEDIATE"). Immutable after loading and shared
+// by all threads.
 #ifndef ANNALIST_DICT_LEXICON_H_
 #define ANNALIST_DICT_LEXICON_H_
 
@@ -57,11 +59,16 @@ enum class Lex : uint8_t {
   kObligationAuxiliary,      // obligation_auxiliaries
   kFailureVerb,              // failure_verbs
   kThreatCondition,          // threat_conditions
+  kEventNoun,                // event_nouns (generated: scripts/make_event_nouns.py)
+  kLightVerb,                // light_verbs
+  kNominalPreposition,       // nominal_prepositions
+  kSupportNoun,              // support_nouns
+  kModifiedHead,             // modified_heads
   kCount
 };
 
-using LexBits = uint32_t;
-static_assert(static_cast<int>(Lex::kCount) <= 32, "LexBits holds one bit per concept");
+using LexBits = uint64_t;
+static_assert(static_cast<int>(Lex::kCount) <= 64, "LexBits holds one bit per concept");
 constexpr LexBits Bit(Lex lex) { return LexBits{1} << static_cast<int>(lex); }
 
 // The data file of a concept ("saying_verbs.txt").
@@ -85,6 +92,8 @@ class Lexicon {
   bool Is(Lex lex, std::string_view word) const;
   // "*END" entries of one concept: `word` is longer than END and ends with it.
   bool EndsWith(Lex lex, std::string_view word) const;
+  // The word linked to `word` by a "WORD LINK" entry of the concept; empty if none.
+  std::string_view Link(Lex lex, std::string_view word) const;
   // The entries of a concept as written in its file, in order (tests, --layers).
   const std::vector<std::string>& Entries(Lex lex) const { return entries_[static_cast<int>(lex)]; }
 
@@ -97,6 +106,7 @@ class Lexicon {
   std::vector<std::string> prefixes_[static_cast<int>(Lex::kCount)];
   std::vector<std::string> suffixes_[static_cast<int>(Lex::kCount)];
   std::vector<std::string> entries_[static_cast<int>(Lex::kCount)];
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> links_[static_cast<int>(Lex::kCount)];
 };
 
 }  // namespace annalist::dict

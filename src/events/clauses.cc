@@ -44,12 +44,13 @@ void CoderImpl::BuildView(const Document& doc, const Sentence& sent, Scratch& s)
   if (!rules_.retag_inside_names) return;
   // A capitalised word inside a country / capital / person match is a name, whatever the
   // tagger guessed ("Beijing accused ...": -ing read as VBG; "Jordan sent" read as one
-  // noun group): the chunker must see a proper noun there.
+  // noun group; a sentence-initial "Norway" read as an adverb like "anyway"): the chunker
+  // must see a proper noun there. Adjectives stay ("Iranian police").
   for (const ActorMatch& m : s.matches) {
     if (m.kind != ActorMatch::Kind::kActor) continue;
     for (uint32_t i = 0; i < v.size(); ++i) {
       const uint32_t t = v.tok[i];
-      if (t < m.first_token || t >= m.end_token || !IsVerb(v.pos[i])) continue;
+      if (t < m.first_token || t >= m.end_token || !(IsVerb(v.pos[i]) || v.pos[i] == Pos::RB)) continue;
       const std::string_view text = doc.Slice(doc.tokens[t].span);
       if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') v.pos[i] = Pos::NNP;
     }

@@ -80,7 +80,7 @@ CoderImpl::CoderImpl(const dict::Dictionaries& d, const CodingRules& rules,
   auto id = [&](const char* w) { return d.vocab.Find(w); };
   w_of_ = id("OF"); w_by_ = id("BY"); w_from_ = id("FROM"); w_in_ = id("IN");
   w_against_ = id("AGAINST"); w_at_ = id("AT"); w_with_ = id("WITH"); w_to_ = id("TO");
-  w_for_ = id("FOR");
+  w_for_ = id("FOR"); w_between_ = id("BETWEEN");
   if (rules_.coreference) variants_ = NameVariantIndex::For(d);
 }
 
@@ -118,11 +118,13 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
   // then nominal events.
   s.protos.clear();
   s.proto_range.assign(s.preds.size(), {0, 0});
+  s.pred_events.assign(s.preds.size(), 0);
   for (size_t q = 0; q < s.preds.size(); ++q) {
     if (!CodedClause(s, static_cast<int>(q))) continue;
     const size_t before = s.protos.size();
     CodePred(doc, s, static_cast<int>(q), &s.protos);
     s.proto_range[q] = {static_cast<uint32_t>(before), static_cast<uint32_t>(s.protos.size())};
+    for (size_t k = before; k < s.protos.size(); ++k) s.pred_events[q] |= HasActor(s.protos[k].src);
     const Pred& p = s.preds[q];
     if (p.kind != PredKind::kSub && p.kind != PredKind::kRel && !p.trailing) continue;
     // An adverbial, relative or trailing participle clause ("..., while A shelled B", "A,
@@ -143,6 +145,7 @@ void CoderImpl::CodeSentence(Document* doc_in, uint32_t si, Scratch& s, DocState
   }
   DropAdverbialsBesideEvents(s);
   if (rules_.possessed_visits) CodeVisitNouns(doc, s);
+  if (rules_.nominal_events) CodeNominalEvents(doc, s);
   NoteStory(s, st);
   Emit(doc, si, s, st, events);
 }

@@ -68,6 +68,7 @@ struct Proto {
   dict::SourceRef ref;
   int verb = -1;
   int pred = -1;  // the clause (Scratch::preds) whose locative PPs give Event::location
+  int noun = -1;  // nominal event (nominal.cc): the event noun's item, the event's "verb"
   bool negated = false;
   bool intent = false;
   Modality modality = Modality::kNone;
@@ -106,6 +107,7 @@ struct Scratch {
   std::vector<Proto> protos;        // events layer, before emission
   // Per predicate: the protos [first, end) its clause gave (CodeSentence).
   std::vector<std::pair<uint32_t, uint32_t>> proto_range;
+  std::vector<uint8_t> pred_events;  // per pred: CodePred gave it an event with a source
 };
 
 // What the story has said so far (coreference across sentences).
@@ -125,6 +127,8 @@ int Root(std::string_view code);
 // Verb + infinitive ("promised to help"): the combined code.
 std::string Combine(const std::string& upper, const std::string& lower);
 bool HasActor(const std::vector<CodedActor>& actors);
+// Consult, meet at a third place, negotiate (CAMEO 040, 044, 046): acts of both sides.
+inline bool MeetingCode(std::string_view code) { return code == "040" || code == "044" || code == "046"; }
 
 // Everything CodePred's cases share about one predicate being coded.
 struct PredCall {
@@ -160,6 +164,7 @@ class CoderImpl {
   bool Discarded(const Document& doc, const Sentence& sent, Scratch& s, DocState& st) const;
   void Actors(const Document& doc, const Scratch& s, int first_item, int end_item,
               std::vector<CodedActor>* out) const;
+  void DropModifierAgents(const Document& doc, const Scratch& s, int first_item, int end_item, std::vector<CodedActor>* out) const;
   bool NewActor(const Document& doc, const Scratch& s, int first_item, int end_item,
                 std::vector<CodedActor>* out) const;
   std::vector<CodedActor> StoryPerson(const Document& doc, const DocState& st, uint32_t pronoun_token) const;
@@ -238,6 +243,11 @@ class CoderImpl {
   // the event is to be dropped.
   bool ApplyModality(const Scratch& s, Proto* pr) const;
 
+  // nominal.cc
+  const dict::Verb* EventNounVerb(const Document& doc, const Scratch& s, int noun_item) const;
+  int NominalOther(const Document& doc, const Scratch& s, int item, std::vector<CodedActor>* out) const;
+  void CodeNominalEvents(const Document& doc, Scratch& s) const;
+
   // emit.cc
   void CodeVisitNouns(const Document& doc, Scratch& s) const;
   static void CountryFromLocation(const Event::Location& location, ActorRef* actor);
@@ -251,7 +261,7 @@ class CoderImpl {
   std::shared_ptr<const dict::Lexicon> lexicon_;
   std::shared_ptr<const NameVariantIndex> variants_;
   events_internal::PatternIndex index_;
-  dict::WordId w_of_, w_by_, w_from_, w_in_, w_against_, w_at_, w_with_, w_to_, w_for_;
+  dict::WordId w_of_, w_by_, w_from_, w_in_, w_against_, w_at_, w_with_, w_to_, w_for_, w_between_;
 };
 
 }  // namespace annalist

@@ -102,12 +102,14 @@ void CoderImpl::Emit(const Document& doc, uint32_t si, Scratch& s, const DocStat
     ev.code = code;
     ev.date = doc.date;
     ev.sentence = sent.span;
-    if (pr.verb >= 0) {
-      const Item& vg = it[pr.verb];
-      ev.verb.begin = doc.tokens[s.view.tok[vg.head]].span.begin;
-      ev.verb.end = doc.tokens[s.view.tok[vg.head]].span.end;
+    // A nominal event's "verb" is its event noun ("clashes", "mediation").
+    const int word_item = pr.noun >= 0 ? pr.noun : pr.verb;
+    if (word_item >= 0) {
+      const uint32_t head = s.view.tok[it[word_item].head];
+      ev.verb.begin = doc.tokens[head].span.begin;
+      ev.verb.end = doc.tokens[head].span.end;
     }
-    const int clause = pr.verb >= 0 ? s.pred_of_item[pr.verb] : -1;
+    const int clause = pr.verb >= 0 && pr.noun < 0 ? s.pred_of_item[pr.verb] : -1;
     ev.clause = clause >= 0 ? ClauseTypeName(TypeOf(s, clause)) : "nominal";
     ev.rule = d_.Describe(pr.ref);
     ev.negated = pr.negated;

@@ -58,6 +58,44 @@ void CoderImpl::Actors(const Document& doc, const Scratch& s, int first_item, in
              out->end());
 }
 
+// An agent word names no actor as the modifier of a thing or an act: "pledged military aid
+// to B", "lodged an official protest with B", "called a general strike" hold no target in
+// "military", "official", "general". The head decides: an event noun
+// (data/kb/lexicon/event_nouns.txt) or a thing an agent word often modifies
+// (modified_heads.txt). Only country-less entries (agents alone) go; "Iranian military
+// aid" keeps its country. Targets only: as a subject, "police raids killed ..." names the
+// doer.
+void CoderImpl::DropModifierAgents(const Document& doc, const Scratch& s, int first_item, int end_item,
+                                   std::vector<CodedActor>* out) const {
+  auto agent_at = [&](uint32_t token) {
+    for (const ActorMatch& m : s.matches)
+      if (m.first_token <= token && token < m.end_token) return true;
+    return false;
+  };
+  auto thing_head = [&](uint32_t view_index) {
+    const std::string_view norm = s.view.norm[view_index];
+    const std::string_view lemma = doc.tokens[s.view.tok[view_index]].lemma;
+    return !lexicon_->Link(dict::Lex::kEventNoun, norm).empty() ||
+           !lexicon_->Link(dict::Lex::kEventNoun, lemma).empty() || Lexical(dict::Lex::kModifiedHead, norm) ||
+           Lexical(dict::Lex::kModifiedHead, lemma);
+  };
+  out->erase(std::remove_if(out->begin(), out->end(),
+                            [&](const CodedActor& c) {
+                              if (c.has_actor || c.end_token <= c.first_token) return false;
+                              for (int k = first_item; k < end_item; ++k) {
+                                const Item& ng = s.items[k];
+                                if (ng.kind != ItemKind::kNoun) continue;
+                                const uint32_t first = s.view.tok[ng.first], head = s.view.tok[ng.head];
+                                if (c.first_token < first || c.first_token > head) continue;
+                                return head >= c.end_token && !agent_at(head) &&
+                                       (s.view.pos[ng.head] == Pos::NN || s.view.pos[ng.head] == Pos::NNS) &&
+                                       thing_head(ng.head);
+                              }
+                              return false;
+                            }),
+             out->end());
+}
+
 // PETRARCH-1 new actors (new_actor_length, petrarch2-behaviour.md 2.10): an uncoded noun
 // phrase in the source or target position of at most N words becomes an actor whose code
 // is its upper-cased text in double quotes ("\"THE MINISTRY OF MAGIC\"", gold ACTOR-01).

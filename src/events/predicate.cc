@@ -343,7 +343,7 @@ void CoderImpl::CodeDirect(const Document& doc, Scratch& s, PredCall& c, std::ve
   // Consulting, meeting and negotiating are mutual (CAMEO 040, 044, 046: "held talks
   // with", "met"): both sides' event, as the paired codes of PETRARCH-2 dictionaries
   // ("[046:046]") write it. Visits (042/043) and mediation keep a direction.
-  if (rules_.mutual_meetings && c.paired.empty() && (c.code == "040" || c.code == "044" || c.code == "046"))
+  if (rules_.mutual_meetings && c.paired.empty() && MeetingCode(c.code))
     e.paired = c.code;
   // A place a pattern's PP names ("evacuated * FROM +") is its country, not the
   // government of its capital.

@@ -21,6 +21,10 @@ struct CodingRules {
   // demonyms are told apart from place names; otherwise a bare country code named by a
   // noun that ends its phrase stands for a place (PETRARCH-2 dictionaries have no kinds).
   bool places_by_kind = false;
+  // An agent word modifying an act or a thing is no target ("pledged military aid to B",
+  // "lodged an official protest with B"; "government forces" still are):
+  // CoderImpl::DropModifierAgents.
+  bool agent_heads_only = false;
 
   // ---- clauses
   // A subjectless participle clause ("after consulting on ...", sentence-initial "Saying
@@ -86,6 +90,11 @@ struct CodingRules {
   bool mutual_meetings = false;
   // "his visit to Tehran": a possessed visit noun is the possessor's visit (042).
   bool possessed_visits = false;
+  // Events expressed by nouns (src/events/nominal.cc): a light verb with an event noun
+  // ("launched a mediation effort between B and C", "renewed negotiations with B") and an
+  // event noun between two actors ("clashes between A and B"); the noun's verb gives the
+  // code (data/kb/lexicon/event_nouns.txt, from WordNet's derivational links).
+  bool nominal_events = false;
 
   // ---- one-sided events and actor countries (issue "Real news")
   // An event with a known source and no target is kept whatever require_dyad says ("a
@@ -113,13 +122,13 @@ struct CodingRules {
   // annalist's own knowledge base (data/kb): every rule above.
   static CodingRules KnowledgeBase() {
     CodingRules r;
-    r.coreference = r.retag_inside_names = r.places_by_kind = true;
+    r.coreference = r.retag_inside_names = r.places_by_kind = r.agent_heads_only = true;
     r.participle_clauses = r.no_target_in_relative = true;
     r.code_adverbial_clauses = r.code_relative_clauses = r.code_existentials = r.keep_clause_commas = true;
     r.reported_speech = r.addressee_target = r.drop_weak_statements = true;
     r.skip_accomplices = r.own_forces_last = r.locative_places = r.skip_own_country_target = true;
     r.intent_for_other_is_appeal = r.refusal_to_permit_is_promise = r.object_control_appeals = true;
-    r.mutual_meetings = r.possessed_visits = true;
+    r.mutual_meetings = r.possessed_visits = r.nominal_events = true;
     r.one_sided_events = r.country_from_location = true;
     r.modal_events = true;
     return r;

@@ -93,6 +93,7 @@ bool CoderImpl::FindTarget(const Document& doc, const Scratch& s, int from_item,
       continue;
     }
     Actors(doc, s, k, e, out);
+    if (rules_.agent_heads_only) DropModifierAgents(doc, s, k, e, out);
     bool has_actor = false;
     for (const auto& a : *out) has_actor |= a.has_actor;
     // Own forces only for posture and provision ("deployed troops", "sent soldiers"):
