@@ -15,14 +15,16 @@ loop alone (records already parsed into dicts, events as dicts; also as JSON lin
 figure is the best of --repeat runs (the machine is shared).
 
 dask: P JSONL parts of the corpus; one process: Coder.pipe(threads=1) over all parts in
-order, writing JSON lines; cluster: LocalCluster(n_workers=2, threads_per_worker=1),
-read_text -> code_bag(jsonl=True) -> to_jsonl, after a warm-up that loads the dictionaries
-on both workers. Wall seconds, best of --repeat.
+order, writing JSON lines, as it is and held to one core (sched_setaffinity); clusters:
+LocalCluster(n_workers=1 and 2, threads_per_worker=1), read_text -> code_bag(jsonl=True)
+-> to_jsonl, after a warm-up that loads the dictionaries on every worker. Wall seconds,
+best of --repeat.
 """
 import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -97,48 +99,77 @@ def bench_pipe(args):
 
 
 def bench_dask(args):
-    import dask.bag as db
-    import distributed
-
-    import annalist.dask
-
     with tempfile.TemporaryDirectory() as work:
         corpus, paths = make_corpus(args.shared, args.copies, work, parts=args.parts)
         print(f"corpus: {len(corpus)} records in {len(paths)} parts")
         coder = annalist.Coder()
-        best_one = None
-        for _ in range(args.repeat):
-            start = time.perf_counter()
+
+        def one_process():
             with open(os.path.join(work, "one.jsonl"), "w", encoding="utf-8") as out:
                 for path in paths:
                     with open(path, encoding="utf-8") as lines:
                         records = (json.loads(line) for line in lines)
                         for lines_out in coder.pipe(records, threads=1, jsonl=True):
                             out.write(lines_out)
-            wall = time.perf_counter() - start
-            best_one = wall if best_one is None else min(best_one, wall)
+
+        best_one = best_of(args.repeat, one_process)
         print(f"one process, pipe(threads=1): {best_one:.3f} s")
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=50)
-        with distributed.Client(cluster) as client:
-            warm = db.from_sequence([{"text": "Iran accused Israel."}] * 4, npartitions=4)
-            annalist.dask.code_bag(warm).compute()
-            assert sorted(client.run(annalist.dask.loaded_coders).values()) == [1, 1]
-            best_cluster = None
-            for run in range(args.repeat):
-                start = time.perf_counter()
-                bag = db.read_text(paths).map(json.loads)
-                annalist.dask.to_jsonl(annalist.dask.code_bag(bag, jsonl=True), os.path.join(work, f"out{run}"))
-                wall = time.perf_counter() - start
-                best_cluster = wall if best_cluster is None else min(best_cluster, wall)
-            out = os.path.join(work, "out0")
-            # article.input differs by design (a partition labels its records "partition:N").
-            same = without_input("".join(open(os.path.join(out, p), encoding="utf-8").read()
-                                         for p in sorted(os.listdir(out)))) == \
-                without_input(open(os.path.join(work, "one.jsonl"), encoding="utf-8").read())
-        cluster.close()
-        print(f"2-worker LocalCluster: {best_cluster:.3f} s  speed-up {best_one / best_cluster:.2f}x; "
-              f"output identical to one process: {same}")
+        # The same process held to one core: what one worker of a cluster gets on a machine
+        # with a core per worker (pipe's Python thread and coding thread share it).
+        cores = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, {min(cores)})
+        try:
+            best_pinned = best_of(args.repeat, one_process)
+        finally:
+            os.sched_setaffinity(0, cores)
+        print(f"one process held to one core: {best_pinned:.3f} s")
+        walls = {}
+        for workers in (1, 2):
+            walls[workers], same = cluster_run(work, paths, workers, args.repeat)
+            print(f"{workers}-worker LocalCluster: {walls[workers]:.3f} s; output identical to one process: {same}")
+        print(f"2 workers vs one process {best_one / walls[2]:.2f}x, vs one process on one core "
+              f"{best_pinned / walls[2]:.2f}x, vs 1 worker {walls[1] / walls[2]:.2f}x")
+
+
+def best_of(repeat, run):
+    best = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        wall = time.perf_counter() - start
+        best = wall if best is None else min(best, wall)
+    return best
+
+
+def cluster_run(work, paths, workers, repeat):
+    """Best wall time of coding `paths` on a LocalCluster of `workers` one-thread workers,
+    after a warm-up that loads the dictionaries on each; and whether its output equals the
+    one process's."""
+    import dask.bag as db
+    import distributed
+
+    import annalist.dask
+
+    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=50)
+    with distributed.Client(cluster) as client:
+        warm = db.from_sequence([{"text": "Iran accused Israel."}] * 4, npartitions=4)
+        annalist.dask.code_bag(warm).compute()
+        assert sorted(client.run(annalist.dask.loaded_coders).values()) == [1] * workers
+        out = os.path.join(work, f"out-{workers}")
+
+        def run():
+            shutil.rmtree(out, ignore_errors=True)
+            bag = db.read_text(paths).map(json.loads)
+            annalist.dask.to_jsonl(annalist.dask.code_bag(bag, jsonl=True), out)
+
+        best = best_of(repeat, run)
+        # article.input differs by design (a partition labels its records "partition:N").
+        same = without_input("".join(open(os.path.join(out, p), encoding="utf-8").read()
+                                     for p in sorted(os.listdir(out)))) == \
+            without_input(open(os.path.join(work, "one.jsonl"), encoding="utf-8").read())
+    cluster.close()
+    return best, same
 
 
 def main():
