@@ -3645,6 +3645,13 @@ AIR-STRIKE
 +STRIKE_FROM_AIR {+STRIKES_FROM_AIR +STRUCK_FROM_AIR +STRIKING_FROM_AIR}
 DIVE-BOMB
 
+# Dying "at the hands of" X (issue 7: the inner logical source): X killed the subject,
+# 190 as "killed by X"; dying alone is no event.
+--- DIE [---] ---
+DIE
+PERISH
+- * (AT HANDS) (OF $) [190]
+
 # 196 Violate ceasefire: breaking a ceasefire or truce (codebook); see DEFY (128).
 """))
 

@@ -176,6 +176,11 @@ TEST(ReportedSpeech, AccusationTargetsTheInnerLogicalSource) {
   EXPECT_TRUE(Has(r, "USA", "AFG", "19", "complement"));
   EXPECT_TRUE(Has(r, "IGOUNO", "USA", "11", "main"));
   EXPECT_FALSE(Has(r, "IGOUNO", "AFG", "11"));
+  // "died at the hands of X": X is the source of the inner killing (data/kb verb DIE).
+  Result a = Code("Amnesty International reported that 30 civilians died at the hands of Syrian army units.");
+  EXPECT_TRUE(Has(a, "SYR", "", "19", "complement"));
+  EXPECT_TRUE(Has(a, "NGO", "SYR", "11", "main"));
+  EXPECT_FALSE(Has(a, "NGO", "---", "01"));  // no statement to the victims
 }
 
 // Partitive heads (issue 7): after a quantity the "of" phrase is what the pattern names
