@@ -143,6 +143,20 @@ TEST_F(ClauseLayerTest, RelativeAntecedentExistentialAndCounts) {
   EXPECT_EQ(g.Arguments(0), "subject=Arnor object=Gondor second_object=20 million euros");
 }
 
+// Issue 7: after a quantity the argument's head is the partitive's ("20 million euros of
+// military assistance" is assistance), as the verb's patterns see it.
+TEST_F(ClauseLayerTest, PartitiveHeadAfterAQuantity) {
+  Coded g = Code("Arnor/NNP handed/VBD Gondor/NNP 20/CD million/CD euros/NNS of/IN military/JJ assistance/NN ./.");
+  ASSERT_EQ(g.doc.clauses.size(), 1u);
+  std::string heads;
+  for (uint32_t a = g.doc.clauses[0].first_argument; a < g.doc.clauses[0].end_argument; ++a)
+    heads += g.Text(g.doc.arguments[a].head) + " ";
+  EXPECT_EQ(heads, "Arnor Gondor assistance ");
+  Coded p = Code("Arnor/NNP handed/VBD Gondor/NNP the/DT leaders/NNS of/IN Osgiliath/NNP ./.");
+  ASSERT_EQ(p.doc.clauses.size(), 1u);
+  EXPECT_EQ(p.Text(p.doc.arguments[p.doc.clauses[0].first_argument + 2].head), "leaders");  // no quantity
+}
+
 // Adverbial clauses (CodingRules::code_adverbial_clauses, on with the knowledge base):
 // only a subordinator that asserts its event ("while", not "if"), only with both sides
 // known, and only where the governing clause gives no event of its own.

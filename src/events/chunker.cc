@@ -219,7 +219,8 @@ uint32_t Chunker::NounGroup(uint32_t i, Item* out) const {
       // A count opens the next group: "Gondor | two years later", "gave Arnor | 150
       // tanks", "handed Arnor | 20 million euros".
       break;
-    } else if (IsAdjective(q) || q == Pos::CD || (q == Pos::kDollar && !has_noun && j + 1 < n && v.pos[j + 1] == Pos::CD)) {
+    } else if (IsAdjective(q) || q == Pos::CD ||
+               (q == Pos::kDollar && !has_noun && j + 1 < n && v.pos[j + 1] == Pos::CD)) {
       ++j;
     } else if ((q == Pos::DT || q == Pos::PDT || q == Pos::PRPS) && (j == i || !has_noun)) {
       ++j;
@@ -366,5 +367,11 @@ void Chunker::RefineMarkers(std::vector<Item>* items) const {
 }  // namespace
 
 void Chunk(const SentenceView& v, std::vector<Item>* items) { Chunker(v).Run(items); }
+
+bool IsQuantity(const SentenceView& v, const Item& group) {
+  for (uint32_t k = group.first; k < group.end; ++k)
+    if (v.pos[k] == Pos::CD || v.pos[k] == Pos::kDollar) return true;
+  return false;
+}
 
 }  // namespace annalist::events_internal

@@ -55,13 +55,19 @@ ClauseType CoderImpl::TypeOf(const Scratch& s, int pi) const {
 }
 
 // The phrase of the noun unit at item k (its "of" complements and conjuncts), capped at
-// item `limit`.
-static void UnitArgument(const Document& doc, const Scratch& s, int k, int end, ArgumentRole role,
+// item `limit`. After a quantity the head is the partitive's ("50 million euros of
+// military assistance": assistance).
+static void UnitArgument(const Document& doc, const Scratch& s, int k, int end, ArgumentRole role, dict::WordId of,
                          std::vector<Argument>* out) {
   Argument a;
   a.role = role;
   a.span = ViewSpan(doc, s.view, s.items[k].first, s.items[end - 1].end);
-  a.head = ViewSpan(doc, s.view, s.items[k].head, s.items[k].head + 1);
+  int head = k;
+  if (k + 2 < end && s.items[k + 1].kind == ItemKind::kPrep && of != kNoWord &&
+      s.view.word[s.items[k + 1].first] == of && s.items[k + 2].kind == ItemKind::kNoun &&
+      IsQuantity(s.view, s.items[k]))
+    head = k + 2;
+  a.head = ViewSpan(doc, s.view, s.items[head].head, s.items[head].head + 1);
   out->push_back(a);
 }
 
@@ -93,9 +99,9 @@ void CoderImpl::ExportClauses(const Scratch& s, uint32_t si, Document* doc) cons
     auto unit_end = [&](int k) { return s.unit_end[k] > k ? std::min(s.unit_end[k], n) : k + 1; };
     if (p.subj_core < 0 && p.antecedent >= 0) {
       // A subject relative's understood subject: its antecedent.
-      UnitArgument(*doc, s, p.antecedent, unit_end(p.antecedent), ArgumentRole::kController, &doc->arguments);
+      UnitArgument(*doc, s, p.antecedent, unit_end(p.antecedent), ArgumentRole::kController, w_of_, &doc->arguments);
     } else if (p.subj_core >= 0) {
-      UnitArgument(*doc, s, p.subj_core, std::max(p.subj_end, p.subj_core + 1), ArgumentRole::kSubject,
+      UnitArgument(*doc, s, p.subj_core, std::max(p.subj_end, p.subj_core + 1), ArgumentRole::kSubject, w_of_,
                    &doc->arguments);
     } else if ((p.kind == PredKind::kInf || p.kind == PredKind::kCoord) && p.parent >= 0) {
       // The controller: for an infinitive the object before "to" ("asked B to assist C"),
@@ -113,10 +119,10 @@ void CoderImpl::ExportClauses(const Scratch& s, uint32_t si, Document* doc) cons
       int governor = p.parent;
       while (object < 0 && governor >= 0 && s.preds[governor].subj_core < 0) governor = s.preds[governor].parent;
       if (object >= 0) {
-        UnitArgument(*doc, s, object, unit_end(object), ArgumentRole::kController, &doc->arguments);
+        UnitArgument(*doc, s, object, unit_end(object), ArgumentRole::kController, w_of_, &doc->arguments);
       } else if (governor >= 0) {
         const Pred& g = s.preds[governor];
-        UnitArgument(*doc, s, g.subj_core, std::max(g.subj_end, g.subj_core + 1), ArgumentRole::kController,
+        UnitArgument(*doc, s, g.subj_core, std::max(g.subj_end, g.subj_core + 1), ArgumentRole::kController, w_of_,
                      &doc->arguments);
       }
     }
@@ -131,7 +137,7 @@ void CoderImpl::ExportClauses(const Scratch& s, uint32_t si, Document* doc) cons
         const int e = unit_end(j);
         if (!x.temporal) {
           if (objects >= 2 || (objects == 1 && last_object_end != j)) break;
-          UnitArgument(*doc, s, j, e, objects == 0 ? ArgumentRole::kObject : ArgumentRole::kSecondObject,
+          UnitArgument(*doc, s, j, e, objects == 0 ? ArgumentRole::kObject : ArgumentRole::kSecondObject, w_of_,
                        &doc->arguments);
           ++objects;
           last_object_end = e;
@@ -143,7 +149,7 @@ void CoderImpl::ExportClauses(const Scratch& s, uint32_t si, Document* doc) cons
         const int e = unit_end(j + 1);
         const bool by = vg.passive && !agent && s.view.word[x.first] == w_by_ && w_by_ != kNoWord;
         agent |= by;
-        UnitArgument(*doc, s, j + 1, e, by ? ArgumentRole::kAgent : ArgumentRole::kOblique, &doc->arguments);
+        UnitArgument(*doc, s, j + 1, e, by ? ArgumentRole::kAgent : ArgumentRole::kOblique, w_of_, &doc->arguments);
         doc->arguments.back().preposition = ViewSpan(*doc, s.view, x.first, x.end);
         j = e;
         continue;

@@ -74,6 +74,11 @@ struct Item {
 // Chunks the view into items (noun groups, verb groups, prepositions, markers).
 void Chunk(const SentenceView& view, std::vector<Item>* items);
 
+// A noun group that counts or measures: it holds a number ("50 million euros", "$20
+// million", "two shipments"). Its "of" phrase is the partitive head ("50 million euros
+// of military assistance" is assistance).
+bool IsQuantity(const SentenceView& view, const Item& group);
+
 // ------------------------------------------------------------------ patterns
 
 struct CNoun {

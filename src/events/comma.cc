@@ -158,7 +158,8 @@ void CommaDeletionMask(const Document& doc, const Sentence& sentence, const Codi
   for (uint32_t k = lo; k + 1 < hi; ++k) {
     uint32_t a = commas[k], b = commas[k + 1];
     // Nor the conjunct before a list comma ("..., the war in Gaza, and regional matters").
-    if (!list[k] && !list[k + 1] && InRange(CountWords(doc, sentence, a + 1, b), options.comma_min, options.comma_max) &&
+    if (!list[k] && !list[k + 1] &&
+        InRange(CountWords(doc, sentence, a + 1, b), options.comma_min, options.comma_max) &&
         !TakesLastVerb(doc, sentence, *keep, a, b, keep_clauses) &&
         !OpensCodedClause(doc, sentence, keep_clauses, a + 1, b)) {
       for (uint32_t i = a; i <= b; ++i) (*keep)[i] = 0;

@@ -55,18 +55,6 @@ void CoderImpl::Finish(Proto& ev, int pi, std::vector<Proto>* out) const {
   out->push_back(std::move(ev));
 }
 
-namespace {
-
-// A noun group that counts or measures: it holds a number ("50 million euros", "$20
-// million", "two shipments").
-bool IsQuantity(const SentenceView& v, const Item& group) {
-  for (uint32_t k = group.first; k < group.end; ++k)
-    if (v.pos[k] == Pos::CD || v.pos[k] == Pos::kDollar) return true;
-  return false;
-}
-
-}  // namespace
-
 void CoderImpl::UnitActors(const Document& doc, const Scratch& s, int item, std::vector<CodedActor>* dst) const {
   int e2 = s.unit_end[item] > item ? s.unit_end[item] : item + 1;
   Actors(doc, s, item, e2, dst);
