@@ -8,15 +8,19 @@
 //   coder.code_jsonl(jsonl, name)            -> [(line, output or None, error, warnings)]
 //   coder.start(jsonl, name, threads)        -> _Batch (coding on background threads)
 //   batch.wait()                             -> the same list as code_jsonl
+//   coder.ingest_jsonl(jsonl, name, first_line, threads, target)
+//                                            -> (stored, skipped, mentions, [results as above])
 //   coder.warnings                           -> dictionary warnings ("file:line: reason")
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -24,6 +28,7 @@
 #include "annalist/batch.h"
 #include "annalist/event_writer.h"
 #include "annalist/pipeline.h"
+#include "annalist/store.h"
 
 namespace py = pybind11;
 
@@ -58,39 +63,103 @@ std::vector<std::string>* PathsOf(DictionaryFiles* files, DictionaryKind kind) {
   return nullptr;
 }
 
-// Reads every record of `jsonl` and codes the articles on `threads` threads. Runs without
-// the GIL (touches no Python object). Each article's `input` is "NAME:N" with N its line
-// counted from `first_line` + 1, the CLI's label for line N of a file NAME; with
-// `first_line` < 0 it is NAME alone, the CLI's label for a whole text file.
-std::vector<RecordResult> CodeChunk(const Pipeline& pipeline, const ReaderOptions& options,
-                                    const BatchFinishFn& format, std::string jsonl, const std::string& name,
-                                    int64_t first_line, int threads) {
+// The records of a chunk: the articles read (items[0, result_of_item.size())) and one
+// result per record, in order, with the error of a rejected one.
+struct Chunk {
   std::vector<RecordResult> results;
   std::vector<BatchItem> items;
-  std::vector<size_t> result_of_item;
+  std::vector<size_t> result_of_item;  // results[result_of_item[i]] is items[i]'s
+};
+
+// Reads every record of `jsonl`. Each article's `input` is "NAME:N" with N its line counted
+// from `first_line` + 1, the CLI's label for line N of a file NAME; with `first_line` < 0
+// it is NAME alone, the CLI's label for a whole text file.
+Chunk ReadChunk(const ReaderOptions& options, std::string jsonl, const std::string& name, int64_t first_line) {
+  Chunk chunk;
   auto reader = ArticleReader::FromString(std::move(jsonl), name, options, InputKind::kJsonl);
   ReadError error;
   for (;;) {
-    if (items.size() == result_of_item.size()) items.emplace_back();
-    BatchItem& item = items[result_of_item.size()];
+    if (chunk.items.size() == chunk.result_of_item.size()) chunk.items.emplace_back();
+    BatchItem& item = chunk.items[chunk.result_of_item.size()];
     ReadItem read = reader->Next(&item.doc, &error);
     if (read == ReadItem::kEnd) break;
     if (read == ReadItem::kError) {
-      results.emplace_back(error.line, std::nullopt, error.message, std::vector<std::string>{});
+      chunk.results.emplace_back(error.line, std::nullopt, error.message, std::vector<std::string>{});
       continue;
     }
     item.doc.input = first_line < 0 ? name : name + ":" + std::to_string(first_line + int64_t(reader->line()));
-    results.emplace_back(reader->line(), std::string(), std::string(), item.doc.warnings);
-    result_of_item.push_back(results.size() - 1);
+    chunk.results.emplace_back(reader->line(), std::string(), std::string(), item.doc.warnings);
+    chunk.result_of_item.push_back(chunk.results.size() - 1);
   }
-  const size_t count = result_of_item.size();
-  CodeBatch(pipeline, items, count, threads, format);
+  return chunk;
+}
+
+// Reads every record of `jsonl` and codes the articles on `threads` threads. Runs without
+// the GIL (touches no Python object).
+std::vector<RecordResult> CodeChunk(const Pipeline& pipeline, const ReaderOptions& options,
+                                    const BatchFinishFn& format, std::string jsonl, const std::string& name,
+                                    int64_t first_line, int threads) {
+  Chunk chunk = ReadChunk(options, std::move(jsonl), name, first_line);
+  const size_t count = chunk.result_of_item.size();
+  CodeBatch(pipeline, chunk.items, count, threads, format);
   for (size_t i = 0; i < count; ++i) {
-    std::get<1>(results[result_of_item[i]]) = std::move(items[i].output);
+    RecordResult& result = chunk.results[chunk.result_of_item[i]];
+    std::get<1>(result) = std::move(chunk.items[i].output);
     // The reader's warnings and then the coder's (an article limit that applied).
-    std::get<3>(results[result_of_item[i]]) = std::move(items[i].doc.warnings);
+    std::get<3>(result) = std::move(chunk.items[i].doc.warnings);
   }
-  return results;
+  return chunk.results;
+}
+
+// What storing a chunk did: articles stored, articles skipped (stored before with the same
+// checksum, as `annalist ingest` skips them), mentions written, and each record's result
+// (output empty, or None with the error of a rejected record).
+using IngestResult = std::tuple<uint64_t, uint64_t, uint64_t, std::vector<RecordResult>>;
+
+// Codes the chunk's articles on `threads` threads and stores them in the store `target`
+// (a SQLite path or postgresql:// URL) in one transaction, as `annalist ingest` stores a
+// batch: several processes may do this at once (one writer at a time; store.h). Runs
+// without the GIL; a store error is thrown (std::runtime_error) and nothing is stored.
+IngestResult IngestChunk(const Pipeline& pipeline, const ReaderOptions& options, std::string jsonl,
+                         const std::string& name, int64_t first_line, int threads, const std::string& target) {
+  auto opened = Store::Open(target, StoreOptions());
+  if (!opened.ok()) throw std::runtime_error(opened.status().message());
+  Store& store = **opened;
+  Chunk chunk = ReadChunk(options, std::move(jsonl), name, first_line);
+  // Keep the articles the store does not hold as they are; an id met twice in the chunk is
+  // stored each time (the last version wins), as in annalist ingest.
+  std::unordered_set<std::string> seen;
+  size_t kept = 0;
+  uint64_t skipped = 0;
+  for (size_t i = 0; i < chunk.result_of_item.size(); ++i) {
+    Document& doc = chunk.items[i].doc;
+    const bool again = !seen.insert(doc.id).second;
+    Result<bool> has = again ? Result<bool>(false) : store.HasArticle(doc.id, Store::Checksum(doc));
+    if (!has.ok()) throw std::runtime_error(target + ": " + has.status().message());
+    if (*has) {
+      ++skipped;
+      continue;
+    }
+    std::swap(chunk.items[kept], chunk.items[i]);
+    std::swap(chunk.result_of_item[kept], chunk.result_of_item[i]);
+    ++kept;
+  }
+  std::vector<std::vector<Event>> events(kept);
+  CodeBatch(pipeline, chunk.items, kept, threads,
+            [&events](size_t index, BatchItem&, const std::vector<Event>& coded) { events[index] = coded; });
+  uint64_t mentions = 0;
+  Status status = store.BeginBatch();
+  for (size_t i = 0; status.ok() && i < kept; ++i) {
+    status = store.PutArticle(chunk.items[i].doc, events[i]);
+    mentions += events[i].size();
+    std::get<3>(chunk.results[chunk.result_of_item[i]]) = std::move(chunk.items[i].doc.warnings);
+  }
+  if (status.ok()) status = store.CommitBatch();
+  if (!status.ok()) {
+    store.RollbackBatch();
+    throw std::runtime_error(target + ": " + status.message());
+  }
+  return {kept, skipped, mentions, std::move(chunk.results)};
 }
 
 class Coder;
@@ -166,6 +235,12 @@ class Coder {
     return std::make_unique<Batch>(pipeline_, options_, format_, std::move(jsonl), std::move(name), first_line, threads);
   }
 
+  IngestResult IngestJsonl(std::string jsonl, const std::string& name, int64_t first_line, int threads,
+                           const std::string& target) const {
+    py::gil_scoped_release release;
+    return IngestChunk(*pipeline_, options_, std::move(jsonl), name, first_line, threads, target);
+  }
+
   const std::vector<std::string>& warnings() const { return pipeline_->warnings(); }
 
  private:
@@ -193,5 +268,7 @@ PYBIND11_MODULE(_annalist, module) {
       .def("code_jsonl", &Coder::CodeJsonl, py::arg("jsonl"), py::arg("name"), py::arg("first_line"),
            py::arg("threads") = 1)
       .def("start", &Coder::Start, py::arg("jsonl"), py::arg("name"), py::arg("first_line"), py::arg("threads") = 1)
+      .def("ingest_jsonl", &Coder::IngestJsonl, py::arg("jsonl"), py::arg("name"), py::arg("first_line"),
+           py::arg("threads"), py::arg("target"))
       .def_property_readonly("warnings", &Coder::warnings);
 }

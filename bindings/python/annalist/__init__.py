@@ -32,7 +32,7 @@ import warnings
 
 from . import _annalist
 
-__all__ = ["Coder", "RecordError", "RecordWarning", "read_events", "EVENT_FIELDS"]
+__all__ = ["Coder", "RecordError", "RecordWarning", "StoreError", "read_events", "EVENT_FIELDS"]
 
 # Fields of an event in the order the JSON line has them (docs/output.md); the columns of
 # code_frame(), so an empty frame still has them.
@@ -44,6 +44,10 @@ EVENT_FIELDS = (
 
 _DICTIONARY_KINDS = ("kb", "verbs", "actors", "agents", "discards", "issues")
 _DEFAULT_BATCH = 256
+
+
+class StoreError(RuntimeError):
+    """The event store could not be opened or written (Coder.ingest)."""
 
 
 class RecordError(ValueError):
@@ -216,20 +220,61 @@ class Coder:
         results, first, ids, contexts = done
         for line, output, error, record_warnings in results:
             index = line - 1
-            label = f"record {first + index + 1} (id {ids[index]!r})"
-            if output is None:
-                self.errors.append({"record": first + index + 1, "id": ids[index], "error": error})
-                if errors == "raise":
-                    raise RecordError(f"{label}: {error}")
-                if errors == "warn":
-                    warnings.warn(RecordWarning(f"{label}: {error}"), stacklevel=3)
+            if not self._accepted(first + index + 1, ids[index], output, error, record_warnings, errors):
                 events = "" if jsonl else []
             else:
-                if errors == "warn":
-                    for message in record_warnings:
-                        warnings.warn(RecordWarning(f"{label}: {message}"), stacklevel=3)
                 events = output if jsonl else _events_from_lines(output)
             yield (events, contexts[index]) if as_tuples else events
+
+    def _accepted(self, number, record_id, output, error, record_warnings, errors):
+        """Reports record `number`'s error (output None) or warnings as `errors` says; returns
+        whether it was accepted."""
+        label = f"record {number} (id {record_id!r})"
+        if output is None:
+            self.errors.append({"record": number, "id": record_id, "error": error})
+            if errors == "raise":
+                raise RecordError(f"{label}: {error}")
+            if errors == "warn":
+                warnings.warn(RecordWarning(f"{label}: {error}"), stacklevel=4)
+            return False
+        if errors == "warn":
+            for message in record_warnings:
+                warnings.warn(RecordWarning(f"{label}: {message}"), stacklevel=4)
+        return True
+
+    def ingest(self, records, db, threads=None, batch_size=None, errors="warn", name="records"):
+        """Codes records and stores them in the event store `db` (a SQLite file, created if
+        absent, or a postgresql:// URL) as `annalist ingest` does (docs/store.md): one
+        transaction per batch of `batch_size` records, articles already stored with the same
+        content skipped, reports of one event merged. Several processes may ingest into one
+        store at once (one writer at a time; Dask: annalist.dask.ingest_bag). Records and
+        `errors` as in pipe(). Returns {"articles": stored, "skipped", "mentions",
+        "rejected"}. A store error raises StoreError; the batches before it stay stored."""
+        if errors not in ("warn", "raise", "ignore"):
+            raise ValueError("errors must be 'warn', 'raise' or 'ignore'")
+        threads = int(threads or os.cpu_count() or 1)
+        batch_size = int(batch_size or 2000)
+        totals = {"articles": 0, "skipped": 0, "mentions": 0, "rejected": 0}
+        iterator = iter(records)
+        number = 0
+        while True:
+            chunk = [_record_dict(record) for record in itertools.islice(iterator, batch_size)]
+            if not chunk:
+                return totals
+            lines = [json.dumps(record, ensure_ascii=False, default=_json_default) for record in chunk]
+            try:
+                stored, skipped, mentions, results = self._impl.ingest_jsonl(
+                    "\n".join(lines) + "\n", name, number, threads, os.fspath(db))
+            except RuntimeError as error:
+                raise StoreError(str(error)) from None
+            totals["articles"] += stored
+            totals["skipped"] += skipped
+            totals["mentions"] += mentions
+            for line, output, error, record_warnings in results:
+                record = chunk[line - 1]
+                if not self._accepted(number + line, record.get("id"), output, error, record_warnings, errors):
+                    totals["rejected"] += 1
+            number += len(chunk)
 
     def code_frame(self, records, threads=None, errors="warn", **kwargs):
         """Codes records into a pandas DataFrame, one row per event, columns EVENT_FIELDS

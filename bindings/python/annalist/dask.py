@@ -5,6 +5,7 @@
     bag = db.read_text("corpus/*.jsonl").map(json.loads)      # records (dicts)
     events = annalist.dask.code_bag(bag)                     # a bag of event dicts
     annalist.dask.to_jsonl(events, "events/")                # events/part-0000.jsonl, ...
+    annalist.dask.ingest_bag(bag, "events.db")               # or into the event store
 
     ddf = dd.read_csv("news-*.csv")
     frame = annalist.dask.code_dataframe(ddf, text="body", date="published", id="story_id")
@@ -26,7 +27,7 @@ import threading
 
 import annalist
 
-__all__ = ["code_bag", "code_dataframe", "code_partition", "to_jsonl"]
+__all__ = ["code_bag", "code_dataframe", "code_partition", "ingest_bag", "to_jsonl"]
 
 _coders = {}
 _coders_lock = threading.Lock()
@@ -74,6 +75,34 @@ def code_bag(bag, config=None, threads=1, errors="warn", jsonl=False):
     jsonl=True: the bag holds strings of event JSON lines (one per article with events),
     byte for byte the CLI's output, cheaper to write with to_jsonl()."""
     return bag.map_partitions(code_partition, config=config, threads=threads, errors=errors, jsonl=jsonl)
+
+
+def _ingest_partition(records, db, config, threads, errors, batch_size):
+    return [_coder(config or {}).ingest(records, db, threads=threads, errors=errors, batch_size=batch_size,
+                                        name="partition")]
+
+
+def ingest_bag(bag, db, config=None, threads=1, errors="warn", batch_size=2000, compute=True):
+    """Codes a dask.bag of records on the workers and stores them in the event store `db`
+    (a SQLite file or a postgresql:// URL; docs/store.md): each partition is coded where it
+    lies and stored in transactions of `batch_size` records, the workers taking turns as
+    the store's one writer (a SQLite writer waits up to 30 s per batch for another). On
+    SQLite, every worker must see the same file (one machine, or a shared file system
+    with working locks); a cluster across machines wants PostgreSQL. Reports of one event
+    merge across partitions as across the batches of one `annalist ingest`. Returns the
+    totals {"articles", "skipped", "mentions", "rejected"} (a dask.delayed with
+    compute=False)."""
+    import dask
+
+    parts = bag.map_partitions(_ingest_partition, db=os.fspath(db), config=config, threads=threads,
+                               errors=errors, batch_size=batch_size)
+
+    def total(stats):
+        keys = ("articles", "skipped", "mentions", "rejected")
+        return {key: sum(part[key] for part in stats) for key in keys}
+
+    result = dask.delayed(total)(parts)
+    return result.compute() if compute else result
 
 
 def _frame_records(frame, text, date, id, extra):  # noqa: A002

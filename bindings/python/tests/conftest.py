@@ -52,3 +52,22 @@ def run_cli(cli, *args, check=True):
     if check and result.returncode not in (0, 1):
         raise AssertionError(f"annalist code {' '.join(args)} failed ({result.returncode}): {result.stderr}")
     return result
+
+
+def ingest_cli(cli, db, *inputs):
+    result = subprocess.run([cli, "ingest", "--db", str(db), *inputs], capture_output=True, text=True,
+                            encoding="utf-8")
+    if result.returncode not in (0, 1):
+        raise AssertionError(f"annalist ingest failed ({result.returncode}): {result.stderr}")
+
+
+def store_contents(db):
+    """What a SQLite store holds, for comparing two ingests: its articles (id, checksum), its
+    mentions (article, position, actors, code) and the number of merged events."""
+    import sqlite3
+
+    with sqlite3.connect(str(db)) as con:
+        articles = sorted(con.execute("SELECT id, checksum FROM articles"))
+        mentions = sorted(con.execute("SELECT article_id, idx, source, target, code FROM mentions"))
+        events = con.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    return articles, mentions, events

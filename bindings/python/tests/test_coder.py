@@ -8,7 +8,7 @@ import warnings
 import pytest
 
 import annalist
-from conftest import ACTORS, VERBS, run_cli
+from conftest import ACTORS, VERBS, ingest_cli, run_cli, store_contents
 
 
 def read_records(path):
@@ -140,3 +140,24 @@ def test_a_plain_script_codes_dict_records():
     assert out.returncode == 0, out.stderr
     events = json.loads(out.stdout)[0]
     assert [e["code"] for e in events] == ["112"]
+
+
+def test_ingest_stores_what_the_cli_ingest_stores(cli, gigaword, coder, tmp_path):
+    ingest_cli(cli, tmp_path / "cli.db", gigaword)
+    records = read_records(gigaword)
+    totals = coder.ingest(records, tmp_path / "py.db", threads=2, batch_size=20)  # 4 transactions
+    articles, mentions, events = store_contents(tmp_path / "py.db")
+    assert (articles, mentions, events) == store_contents(tmp_path / "cli.db")
+    assert totals == {"articles": len(records), "skipped": 0, "mentions": len(mentions), "rejected": 0}
+    assert len(mentions) > 0 and 0 < events <= len(mentions)
+    # Again: an article stored with the same content is skipped; an id the input holds twice
+    # is stored again, each version in turn (the CLI's rule); the store ends the same.
+    ids = [record["id"] for record in records]
+    again = coder.ingest(records, tmp_path / "py.db")
+    assert again["skipped"] == sum(1 for i in ids if ids.count(i) == 1) > 0
+    assert store_contents(tmp_path / "py.db") == (articles, mentions, events)
+    with pytest.warns(annalist.RecordWarning):
+        bad = coder.ingest([{"id": "x"}, {"id": "y", "text": "Iran accused Israel."}], tmp_path / "bad.db")
+    assert bad["rejected"] == 1 and bad["articles"] == 1
+    with pytest.raises(annalist.StoreError):
+        coder.ingest(records[:1], tmp_path / "no-such-folder" / "s.db")

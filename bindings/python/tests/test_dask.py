@@ -12,7 +12,7 @@ pd = pytest.importorskip("pandas")
 
 import annalist  # noqa: E402
 import annalist.dask  # noqa: E402
-from conftest import run_cli  # noqa: E402
+from conftest import ingest_cli, run_cli, store_contents  # noqa: E402
 
 
 def without_input(jsonl):
@@ -63,3 +63,13 @@ def test_code_dataframe_on_cluster(client, gigaword):
         frame_["article"] = [dict(a, input="") for a in frame_["article"]]
     assert len(local) > 20
     pd.testing.assert_frame_equal(events.reset_index(drop=True), local)
+
+
+def test_ingest_bag_on_cluster_stores_what_the_cli_ingest_stores(client, cli, gigaword, tmp_path):
+    # Both workers write the one SQLite file, taking turns as its writer.
+    ingest_cli(cli, tmp_path / "cli.db", gigaword)
+    records = [json.loads(line) for line in open(gigaword, encoding="utf-8") if line.strip()]
+    totals = annalist.dask.ingest_bag(db.from_sequence(records, npartitions=4), tmp_path / "dask.db", batch_size=10)
+    articles, mentions, events = store_contents(tmp_path / "dask.db")
+    assert totals == {"articles": len(records), "skipped": 0, "mentions": len(mentions), "rejected": 0}
+    assert (articles, mentions, events) == store_contents(tmp_path / "cli.db")
