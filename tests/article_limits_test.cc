@@ -147,5 +147,36 @@ TEST(ArticleLimits, CliPrintsALocatedWarning) {
   EXPECT_EQ(RunCommand(std::string(ANNALIST_CLI) + " code --max-article-events 0 </dev/null 2>/dev/null").exit_code, 2);
 }
 
+// annalist eval applies the limits as code does and says so the same way, located (it
+// applied them silently before).
+TEST(ArticleLimits, EvalPrintsALocatedWarning) {
+  const std::string dir = annalist::testing::ProcessTempDir();
+  const std::string gold = dir + "/limits-gold.jsonl";
+  annalist::testing::WriteFile(
+      gold, "{\"id\":\"a\",\"text\":\"Kenya accused Uganda of arming cattle raiders.\",\"expected\":[],\"evaluate\":true}\n"
+            "{\"id\":\"b\",\"text\":\"" + std::string(kThreeAccusations) + "\",\"expected\":[],\"evaluate\":true}\n");
+  auto result = RunCommand(std::string(ANNALIST_CLI) + " eval --threads 2 --max-sentences 1 --gold " + gold + " 2>" +
+                           dir + "/eval-limits.err");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(Contains(result.out, "\"records\":2,\"evaluated\":2")) << result.out;
+  EXPECT_TRUE(Contains(result.out, "fp 2,")) << result.out;  // a's event and b's first: the cut held
+  const std::vector<std::string> err = Lines(annalist::testing::ReadFile(dir + "/eval-limits.err"));
+  ASSERT_EQ(err.size(), 1u);
+  EXPECT_TRUE(Contains(err[0], "{\"warning\":\"more than 1 sentences (--max-sentences)")) << err[0];
+  EXPECT_TRUE(Contains(err[0], "\"input\":\"" + gold + "\",\"line\":2}")) << err[0];
+}
+
+// Every command that codes takes the limits and lists them in its --help.
+TEST(ArticleLimits, FlagsAreInTheHelpOfEveryCodingCommand) {
+  for (const char* command : {"code", "ingest", "eval"}) {
+    auto help = RunCommand(std::string(ANNALIST_CLI) + " " + command + " --help");
+    EXPECT_EQ(help.exit_code, 0) << command;
+    for (const char* flag : {"--max-article-bytes N", "--max-sentence-tokens N", "--max-sentences N",
+                             "--max-article-events N"}) {
+      EXPECT_TRUE(Contains(help.out, flag)) << command << " --help lacks " << flag << ":\n" << help.out;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace annalist

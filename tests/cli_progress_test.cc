@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 class CliProgressTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("annalist_cli_progress_test_" + std::to_string(::getpid()));
+    dir_ = fs::path(ProcessTempDir()) / "cli_progress_test";
     fs::create_directories(dir_);
     WriteFile(Path("verbs.txt"),
               "--- ACCUSE [112] ---\n"

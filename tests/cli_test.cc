@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("annalist_cli_test_" + std::to_string(::getpid()));
+    dir_ = fs::path(ProcessTempDir()) / "cli_test";
     fs::create_directories(dir_);
     WriteFile(Path("verbs.txt"),
               "--- ACCUSE [112] ---\n"

@@ -213,7 +213,7 @@ TEST(ArticleReader, PlainTextAndSniffing) {
 
 TEST(ArticleReader, OpenUsesFileNames) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("annalist_io_test_" + std::to_string(::getpid()));
+  const fs::path dir = fs::path(testing::ProcessTempDir()) / "io_test";
   fs::create_directories(dir);
   const std::string path = (dir / "story.txt").string();
   testing::WriteFile(path, "{not json} just text");

@@ -128,7 +128,7 @@ TEST(LibraryEdges, ReaderFromStringNamesRecordsAndErrors) {
 
 TEST(LibraryEdges, DictionariesFromMemoryEqualFiles) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("annalist_edges_" + std::to_string(::getpid()));
+  fs::path dir = fs::path(testing::ProcessTempDir()) / "edges";
   fs::create_directories(dir);
   testing::WriteFile((dir / "verbs.txt").string(), kVerbs);
   testing::WriteFile((dir / "actors.txt").string(), kActors);

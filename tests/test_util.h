@@ -2,11 +2,13 @@
 #ifndef ANNALIST_TESTS_TEST_UTIL_H_
 #define ANNALIST_TESTS_TEST_UTIL_H_
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -81,15 +83,38 @@ inline std::string EvalSummaryLine(const std::string& args) {
   return std::string(out.substr(out.rfind('\n') + 1));
 }
 
+// Removes parent/annalist-test-PID folders whose process is gone: a test killed by a
+// ctest timeout or an interrupted run (Ctrl-C, SIGKILL) never runs its exit-time cleanup.
+// A folder whose PID is alive (or cannot be checked) stays. Returns how many went.
+inline int RemoveFoldersOfGoneTests(const std::string& parent) {
+  const std::string prefix = "annalist-test-";
+  int removed = 0;
+  std::error_code error;
+  std::filesystem::directory_iterator it(parent, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0 || name.size() == prefix.size()) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    if (std::filesystem::remove_all(it->path(), ignored) > 0) ++removed;
+  }
+  return removed;
+}
+
 // A temp folder of this process's own: ctest runs the cases of one test binary as
 // parallel processes, which must not write the same files. Removed with everything in it
 // when the process exits normally (a static's destructor; children made by popen exec a
-// shell and never run it).
+// shell and never run it); the folders of test processes that did not exit normally are
+// removed by the next test process that makes its own.
 inline std::string ProcessTempDir() {
   struct Owned {
     pid_t owner = getpid();
     std::string path;
     Owned() : path(::testing::TempDir() + "/annalist-test-" + std::to_string(owner)) {
+      RemoveFoldersOfGoneTests(::testing::TempDir());
       std::filesystem::create_directories(path);
     }
     ~Owned() {

@@ -49,7 +49,7 @@ class ServeTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (dir_ == nullptr) {
-      dir_ = new fs::path(fs::temp_directory_path() / ("annalist_serve_test_" + std::to_string(::getpid())));
+      dir_ = new fs::path(fs::path(annalist::testing::ProcessTempDir()) / "serve_test");
       fs::create_directories(*dir_);
     }
     auto [it, fresh] = servers_.try_emplace(GetParam());

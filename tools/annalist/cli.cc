@@ -205,6 +205,13 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
   return true;
 }
 
+const char kArticleLimitsHelp[] =
+    "Article limits (a cut is a warning {\"warning\",\"input\",\"line\"} on stderr; docs/security.md):\n"
+    "  --max-article-bytes N                reject articles with more text than this (default 2097152)\n"
+    "  --max-sentence-tokens N              do not code a sentence of more tokens (default 2000)\n"
+    "  --max-sentences N                    code at most N sentences of an article (default 5000)\n"
+    "  --max-article-events N               keep at most N events of an article (default 2000)\n";
+
 int ThreadCount(const CommonFlags& flags) {
   if (flags.threads > 0) return flags.threads;
   unsigned hardware = std::thread::hardware_concurrency();

@@ -55,6 +55,10 @@ bool ParseFlags(int argc, char** argv, int first, bool eval, CommonFlags* flags)
 
 int ThreadCount(const CommonFlags& flags);
 
+// The --help lines of the article limits (flags parsed by ParseFlags), printed by code,
+// ingest and eval alike.
+extern const char kArticleLimitsHelp[];
+
 // Prints {"error": message, "input": input, "line": line} on stderr.
 void PrintReadError(const ReadError& error);
 // Prints {"warning": message, "input": input, "line": line} on stderr.

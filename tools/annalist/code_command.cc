@@ -50,12 +50,9 @@ constexpr char kCodeHelp[] =
     "  --no-event-dates                     skip event dates from the text (event_date, date_*; `date` stays)\n"
     "  --no-locations                       skip the gazetteer: `location` only as the coder found it\n"
     "  --asserted-only                      write only events stated as happening: not negated, no\n"
-    "                                       modality (future, conditional, intent); --stats counts the rest\n"
-    "Article limits (a cut is a warning {\"warning\",\"input\",\"line\"} on stderr; docs/security.md):\n"
-    "  --max-article-bytes N                reject articles with more text than this (default 2097152)\n"
-    "  --max-sentence-tokens N              do not code a sentence of more tokens (default 2000)\n"
-    "  --max-sentences N                    code at most N sentences of an article (default 5000)\n"
-    "  --max-article-events N               keep at most N events of an article (default 2000)\n"
+    "                                       modality (future, conditional, intent); --stats counts the rest\n";
+// Then kArticleLimitsHelp (cli.h), then:
+constexpr char kCodeHelpRun[] =
     "Run:\n"
     "  --threads N                          worker threads (default: all cores); output is the same for any N\n"
     "  --format jsonl|tsv|csv|gdelt         output: JSON lines (default, docs/output.md); a TSV or RFC 4180\n"
@@ -143,6 +140,8 @@ int RunCode(int argc, char** argv) {
   if (!ParseFlags(argc, argv, 2, false, &flags)) return kExitUsage;
   if (flags.help) {
     std::fputs(kCodeHelp, stdout);
+    std::fputs(kArticleLimitsHelp, stdout);
+    std::fputs(kCodeHelpRun, stdout);
     return kExitOk;
   }
   if (flags.version) {

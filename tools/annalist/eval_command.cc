@@ -1,7 +1,9 @@
 // annalist eval: codes gold records and scores them (docs/output.md, "annalist eval").
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <string>
+#include <vector>
 
 #include "cli.h"
 #include "annalist/event_writer.h"
@@ -12,7 +14,7 @@ namespace {
 
 constexpr char kEvalHelp[] =
     "usage: annalist eval --gold GOLD.jsonl [DICTIONARY OPTIONS] [--diff] [--level exact|country-root|plover]\n"
-    "                     [--part all|dev|held] [--threads N] [--max-article-bytes N]\n"
+    "                     [--part all|dev|held] [--threads N] [ARTICLE LIMITS]\n"
     "\n"
     "Codes each gold record's text (with its date and its \"config\" as coding options) and\n"
     "compares the set of (source, target, code) triples with \"expected\". Records with\n"
@@ -31,6 +33,7 @@ constexpr char kEvalHelp[] =
     "  --part dev|held        score only one part of the file: held = records whose id has an FNV-1a 64\n"
     "                         hash divisible by 3 (set aside while tuning), dev = the rest\n"
     "Dictionary and coding options as for 'annalist code' (see annalist code --help).\n";
+// Then kArticleLimitsHelp (cli.h).
 
 std::string FormatTriples(const std::vector<Triple>& triples) {
   if (triples.empty()) return "(none)";
@@ -100,6 +103,7 @@ int RunEval(int argc, char** argv) {
   if (!ParseFlags(argc, argv, 2, true, &flags)) return kExitUsage;
   if (flags.help) {
     std::fputs(kEvalHelp, stdout);
+    std::fputs(kArticleLimitsHelp, stdout);
     return kExitOk;
   }
   if (flags.gold.empty()) {
@@ -122,9 +126,11 @@ int RunEval(int argc, char** argv) {
   std::vector<BatchItem> items;
   std::vector<GoldFields> golds;                 // golds[i]: the gold fields of items[i]
   std::vector<std::vector<Triple>> produced;     // produced[i]: the triples coded from items[i]
+  std::deque<RecordMark> marks;  // where each record was read: coding's warnings are located
   std::string diff;
   for (;;) {
-    size_t count = queue.Fill(items, 64 * static_cast<size_t>(threads), size_t{16} << 20, &golds);
+    marks.clear();
+    size_t count = queue.Fill(items, 64 * static_cast<size_t>(threads), size_t{16} << 20, &golds, &marks);
     if (count == 0) break;
     if (produced.size() < count) produced.resize(count);
     const bool diff_layers = flags.diff;
@@ -144,6 +150,11 @@ int RunEval(int argc, char** argv) {
     for (size_t i = 0; i < count; ++i) {
       const BatchItem& job = items[i];
       const GoldFields& gold = golds[i];
+      // The warnings coding added (article limits), as annalist code prints them.
+      const std::vector<std::string>& warnings = job.doc.warnings;
+      for (size_t w = marks[i].read_warnings; w < warnings.size(); ++w) {
+        PrintReadWarning(warnings[w], marks[i].input, marks[i].line);
+      }
       if (!InPart(flags.part, job.doc.id)) continue;
       if (!gold.evaluate) {
         ++totals.records;  // counted, not scored

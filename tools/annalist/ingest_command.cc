@@ -34,7 +34,9 @@ constexpr char kIngestHelp[] =
     "  --min-overlap X          share of a mention's content words the event must have (default 0)\n"
     "  --no-merge               every mention is its own event\n"
     "  --stats                  print one final stderr line {\"ingest\":{articles, skipped, events, ...}}\n"
-    "Coding options: as annalist code (--verbs, --kb, --threads, --max-article-bytes, ...).\n"
+    "Coding options: as annalist code (--verbs, --kb, --threads, ...; see annalist code --help).\n";
+// Then kArticleLimitsHelp (cli.h), then:
+constexpr char kIngestHelpExit[] =
     "\n"
     "Exit status: 0 all records stored, 1 some record rejected, 2 usage error, 3 store error.\n";
 
@@ -104,6 +106,8 @@ int RunIngest(int argc, char** argv) {
   if (!ParseFlags(static_cast<int>(rest.size()), rest.data(), 2, false, &flags)) return kExitUsage;
   if (flags.help) {
     std::fputs(kIngestHelp, stdout);
+    std::fputs(kArticleLimitsHelp, stdout);
+    std::fputs(kIngestHelpExit, stdout);
     return kExitOk;
   }
   if (ingest.db.empty()) {
