@@ -16,6 +16,9 @@
 #include <vector>
 
 #include "annalist/pipeline.h"
+#include "dict/dictionary.h"
+#include "dict/petrarch_readers.h"
+#include "dict/petrarch_text.h"
 
 namespace annalist {
 namespace {
@@ -92,6 +95,41 @@ TEST(PathologicalInput, DeepNestingIsLinear) {
   for (int i = 0; i < 1000; ++i) open += "( \" [ ' { ";
   for (int i = 0; i < 1000; ++i) close += "} ' ] \" ) ";
   ExpectLinear("deep nesting", open + "Arnor attacked Gondor " + close, 128 << 10);
+}
+
+// CPU seconds to read `text` as a PETRARCH-2 issues file (best of two runs).
+double ReadIssuesSeconds(const std::string& text) {
+  double best = 1e9;
+  for (int run = 0; run < 2; ++run) {
+    dict::Dictionaries dict;
+    std::vector<std::string> warnings;
+    dict.files.push_back("issues.txt");
+    const double start = ThreadCpuSeconds();
+    {
+      dict::petrarch::ReadContext ctx(&dict, &warnings, 0, "issues.txt");
+      dict::petrarch::ReadIssues(text, ctx);
+    }
+    best = std::min(best, ThreadCpuSeconds() - start);
+  }
+  return best;
+}
+
+// A dictionary line of many words (the issues reader copied the phrase so far for each
+// word: quadratic). Ten lines of 4,000 and of 16,000 words, all under the line limit.
+TEST(PathologicalInput, LongIssuePhraseIsLinear) {
+  auto lines = [](size_t words) {
+    std::string line;
+    for (size_t i = 0; i < words; ++i) line += "WORD ";
+    line += "[ISSUE]\n";
+    std::string text;
+    for (int i = 0; i < 10; ++i) text += line;
+    return text;
+  };
+  const double t_small = ReadIssuesSeconds(lines(4000)), t_large = ReadIssuesSeconds(lines(16000));
+  const double ratio = t_large / std::max(t_small, 0.005);
+  std::printf("issue phrases: 4,000 words %.3f s, 16,000 words %.3f s, ratio %.1f (linear 4, quadratic 16)\n",
+              t_small, t_large, ratio);
+  EXPECT_LT(ratio, 10.0) << "reading an issue phrase grows faster than its length";
 }
 
 }  // namespace
