@@ -23,10 +23,31 @@ target_include_directories(annalist_train_tagger PRIVATE
   ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)
 
 set(ANNALIST_TAGGER_MODEL_FILE "" CACHE FILEPATH
-    "A tagger.model trained by another build dir, used instead of training (the sanitizer build of scripts/test.sh)")
+    "A tagger.model trained by another build dir, used instead of training")
+set(ANNALIST_TAGGER_BINARY_FILE "" CACHE FILEPATH
+    "A tagger.bin packed by another build dir of the same sources, embedded as it is: no training, no trainer (the sanitizer build of scripts/test.sh)")
 set(ANNALIST_TAGGER_MODEL ${CMAKE_BINARY_DIR}/tagger.model)
+set(ANNALIST_TAGGER_BINARY ${CMAKE_BINARY_DIR}/tagger.bin)
 file(GLOB _annalist_brown_files ${ANNALIST_CORPUS_DIR}/c[a-r][0-9][0-9])
-if(ANNALIST_TAGGER_MODEL_FILE)
+if(ANNALIST_TAGGER_BINARY_FILE)
+  if(NOT EXISTS "${ANNALIST_TAGGER_BINARY_FILE}")
+    message(FATAL_ERROR "ANNALIST_TAGGER_BINARY_FILE=${ANNALIST_TAGGER_BINARY_FILE} does not exist")
+  endif()
+  set_target_properties(annalist_train_tagger PROPERTIES EXCLUDE_FROM_ALL ON)
+  # The text model too, if given: tagger_test compares it with the embedded binary one.
+  set(_annalist_copy_model "")
+  if(ANNALIST_TAGGER_MODEL_FILE)
+    set(_annalist_copy_model OUTPUT ${ANNALIST_TAGGER_MODEL}
+        COMMAND ${CMAKE_COMMAND} -E copy ${ANNALIST_TAGGER_MODEL_FILE} ${ANNALIST_TAGGER_MODEL})
+  endif()
+  add_custom_command(
+    OUTPUT ${ANNALIST_TAGGER_BINARY}
+    COMMAND ${CMAKE_COMMAND} -E copy ${ANNALIST_TAGGER_BINARY_FILE} ${ANNALIST_TAGGER_BINARY}
+    ${_annalist_copy_model}
+    DEPENDS ${ANNALIST_TAGGER_BINARY_FILE} ${ANNALIST_TAGGER_MODEL_FILE}
+    COMMENT "Copying the packed POS tagger model from ${ANNALIST_TAGGER_BINARY_FILE}"
+    VERBATIM)
+elseif(ANNALIST_TAGGER_MODEL_FILE)
   if(NOT EXISTS "${ANNALIST_TAGGER_MODEL_FILE}")
     message(FATAL_ERROR "ANNALIST_TAGGER_MODEL_FILE=${ANNALIST_TAGGER_MODEL_FILE} does not exist")
   endif()
@@ -57,19 +78,20 @@ else()
                       "set ANNALIST_CORPUS_DIR.")
 endif()
 foreach(_annalist_wordnet_file verb.exc noun.exc index.verb index.noun)
-  if(NOT ANNALIST_TAGGER_MODEL_FILE AND NOT EXISTS "${ANNALIST_WORDNET_DIR}/${_annalist_wordnet_file}")
+  if(NOT ANNALIST_TAGGER_MODEL_FILE AND NOT ANNALIST_TAGGER_BINARY_FILE AND NOT EXISTS "${ANNALIST_WORDNET_DIR}/${_annalist_wordnet_file}")
     message(FATAL_ERROR "WordNet file ${ANNALIST_WORDNET_DIR}/${_annalist_wordnet_file} not found: run "
                         "scripts/setup.sh (Debian wordnet-base) or set ANNALIST_WORDNET_DIR.")
   endif()
 endforeach()
 
-set(ANNALIST_TAGGER_BINARY ${CMAKE_BINARY_DIR}/tagger.bin)
-add_custom_command(
-  OUTPUT ${ANNALIST_TAGGER_BINARY}
-  COMMAND annalist_train_tagger --pack ${ANNALIST_TAGGER_MODEL} --out ${ANNALIST_TAGGER_BINARY}
-  DEPENDS annalist_train_tagger ${ANNALIST_TAGGER_MODEL}
-  COMMENT "Packing the POS tagger model into its binary form"
-  VERBATIM)
+if(NOT ANNALIST_TAGGER_BINARY_FILE)
+  add_custom_command(
+    OUTPUT ${ANNALIST_TAGGER_BINARY}
+    COMMAND annalist_train_tagger --pack ${ANNALIST_TAGGER_MODEL} --out ${ANNALIST_TAGGER_BINARY}
+    DEPENDS annalist_train_tagger ${ANNALIST_TAGGER_MODEL}
+    COMMENT "Packing the POS tagger model into its binary form"
+    VERBATIM)
+endif()
 
 set(_annalist_model_source ${CMAKE_BINARY_DIR}/tagger_model_data.cc)
 file(CONFIGURE OUTPUT ${_annalist_model_source} CONTENT [[
