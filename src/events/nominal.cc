@@ -97,6 +97,21 @@ void CoderImpl::CodeNominalEvents(const Document& doc, Scratch& s) const {
       if (s.pred_events[q]) return true;
     return false;
   };
+  // An event noun before `prep` "between" two or more actors ("clashes between A and B"):
+  // a mutual act, those actors its source together. False for another preposition, fewer
+  // actors or an act that is not mutual.
+  auto between = [&](const dict::Verb* verb, int prep, int noun, Proto* pr) {
+    if (prep < 0 || s.view.word[it[prep].head] != w_between_ || other.size() < 2 || !MutualAct(verb->code)) {
+      return false;
+    }
+    pr->src = other;
+    pr->compound = true;
+    pr->code = verb->code;
+    pr->ref = verb->ref;
+    pr->noun = noun;
+    pr->confidence = 0.6;
+    return true;
+  };
   // Light verb + event noun: the noun group right after the verb.
   for (size_t pi = 0; pi < s.preds.size(); ++pi) {
     const Pred& p = s.preds[pi];
@@ -115,18 +130,11 @@ void CoderImpl::CodeNominalEvents(const Document& doc, Scratch& s) const {
       while (after + 1 < n && it[after + 1].kind == ItemKind::kAdv) ++after;
       if (after + 1 < n && it[after + 1].kind == ItemKind::kNoun) ++after;
       const int prep = verb ? NominalOther(doc, s, after, &other) : -1;
-      if (prep < 0 || s.view.word[it[prep].head] != w_between_ || other.size() < 2 || !MutualAct(verb->code))
-        continue;
       Proto pr;
-      pr.src = other;
-      pr.compound = true;
-      pr.code = verb->code;
-      pr.ref = verb->ref;
+      if (!between(verb, prep, p.subj_core, &pr)) continue;
       pr.verb = p.verb;
-      pr.noun = p.subj_core;
       pr.negated = vg.negated;
       pr.modality = vg.modality;
-      pr.confidence = 0.6;
       used[p.subj_core] = 1;
       Finish(pr, static_cast<int>(pi), &s.protos);
       continue;
@@ -154,16 +162,8 @@ void CoderImpl::CodeNominalEvents(const Document& doc, Scratch& s) const {
     if (used[k] || it[k].kind != ItemKind::kNoun) continue;
     const dict::Verb* verb = EventNounVerb(doc, s, k);
     if (!verb) continue;
-    const int prep = NominalOther(doc, s, k, &other);
-    if (prep < 0 || s.view.word[it[prep].head] != w_between_ || other.size() < 2 || !MutualAct(verb->code))
-      continue;
     Proto pr;
-    pr.src = other;
-    pr.compound = true;
-    pr.code = verb->code;
-    pr.ref = verb->ref;
-    pr.noun = k;
-    pr.confidence = 0.6;
+    if (!between(verb, NominalOther(doc, s, k, &other), k, &pr)) continue;
     // The clause around the noun: the last predicate before it, else the first after it.
     for (size_t pi = 0; pi < s.preds.size(); ++pi)
       if (pr.pred < 0 || s.preds[pi].verb < k) pr.pred = static_cast<int>(pi);
